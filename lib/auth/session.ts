@@ -1,0 +1,14 @@
+import { getServerSession } from 'next-auth';
+import type { Actor } from '@/lib/authz';
+import { authOptions } from './options';
+
+export type SessionUser = { id: string; email?: string | null; name?: string | null };
+
+/** The signed-in user in a server component, action or route handler; null when signed out. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const user = session?.user as SessionUser | undefined;
+  return user?.id ? user : null;
+}
+
+export const userActor = (user: SessionUser): Actor => ({ kind: 'user', userId: user.id });
