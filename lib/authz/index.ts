@@ -88,3 +88,8 @@ export async function authorizeProject(actor: Actor, projectId: string, need: Ne
 export const systemActor: Actor = { kind: 'system' };
 
 export * from './errors';
+
+/** Instance-wide operations (creating users, listing every organization) are for the system actor only. */
+export function authorizeInstance(actor: Actor): void {
+  if (actor.kind !== 'system') throw new ForbiddenError('Only an instance administrator (the CLI) can do this');
+}

@@ -16,7 +16,7 @@ export type Bootstrapped = { embedded?: EmbeddedDatabase; appliedMigrations: str
 const CANARY_KEY = 'encryption-canary';
 
 /** In embedded mode, missing secrets are generated once and kept in the data folder. */
-async function ensureLocalSecrets(dataDir: string) {
+export async function ensureLocalSecrets(dataDir: string) {
   const file = path.join(dataDir, 'secrets.json');
   const stored: Record<string, string> = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
   let changed = false;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { systemActor } from '@/lib/authz';
+import { listAllOrganizations } from '@/lib/tenancy/instance';
+import { defineCommand } from '../command';
+
+export default defineCommand({
+  name: 'org list',
+  summary: 'List every organization with its number of projects and members',
+  usage: '',
+  options: {},
+  schema: z.object({}),
+  run: () => listAllOrganizations(systemActor),
+  format: (orgs) =>
+    orgs.length === 0 ? 'No organizations.' : orgs.map((o) => `${o.id}  ${o.name}  (${o.projects} projects, ${o.members} members)`).join('\n'),
+});

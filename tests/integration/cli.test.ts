@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { sha256 } from '@/lib/tenancy/tokens';
+
+// Runs the real CLI (tsx cli/index.ts) as a child process against the test database.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+async function zori(...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(tsx, ['cli/index.ts', ...args], { cwd: root, env: { ...process.env } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const uid = () => Math.random().toString(36).slice(2, 8);
+
+describe('the admin CLI', () => {
+  it('creates an organization with an owner, a project and an API key, printing JSON', async () => {
+    const email = `cli-${uid()}@example.test`;
+    const org = await zori('org', 'create', '--name', 'CLI Org', '--owner-email', email, '--json');
+    expect(org.code).toBe(0);
+    const orgId = JSON.parse(org.stdout).id;
+    const owner = await prisma().membership.findFirstOrThrow({ where: { organizationId: orgId }, include: { user: true } });
+    expect([owner.role, owner.user.email]).toEqual(['owner', email]);
+
+    const project = await zori('project', 'create', '--org', orgId, '--name', 'Shop', '--domain', 'shop.example.com', '--domain', 'https://www.shop.example.com/x', '--currency', 'EUR', '--timezone', 'Europe/Paris', '--json');
+    expect(project.code).toBe(0);
+    const p = JSON.parse(project.stdout);
+    expect(p.publishableKey).toMatch(/^zpk_/);
+    const stored = await prisma().project.findUniqueOrThrow({ where: { id: p.id } });
+    expect([stored.organizationId, stored.domains, stored.reportingCurrency, stored.timeZone, stored.publishableKey]).toEqual([
+      orgId,
+      ['shop.example.com', 'www.shop.example.com'],
+      'eur',
+      'Europe/Paris',
+      p.publishableKey,
+    ]);
+
+    const key = await zori('apikey', 'create', '--project', p.id, '--name', 'Exports');
+    expect(key.code).toBe(0);
+    const printed = key.stdout.match(/zori_[0-9A-Za-z]{40}/)![0];
+    expect(await prisma().apiKey.findUnique({ where: { keyHash: sha256(printed) } })).toMatchObject({ projectId: p.id, name: 'Exports' });
+
+    const list = await zori('project', 'list', '--org', orgId, '--json');
+    expect(JSON.parse(list.stdout).map((x: { id: string }) => x.id)).toEqual([p.id]);
+    const orgs = await zori('org', 'list', '--json');
+    expect(JSON.parse(orgs.stdout)).toContainEqual(expect.objectContaining({ id: orgId, projects: 1, members: 1 }));
+  });
+
+  it('answers bad flags and unknown commands with usage and exit 2, domain refusals with exit 1, changing nothing', async () => {
+    const unknownFlag = await zori('org', 'create', '--nme', 'X');
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/Unknown option '--nme'[\s\S]*Usage: npm run zori -- org create --name N/);
+    const missing = await zori('org', 'create');
+    expect([missing.code, missing.stderr.includes('--name is required')]).toEqual([2, true]);
+    const unknown = await zori('frobnicate');
+    expect([unknown.code, /Unknown command[\s\S]*Commands:/.test(unknown.stderr)]).toEqual([2, true]);
+    const badCurrency = await zori('project', 'create', '--org', 'whatever', '--name', 'X', '--currency', 'dollars', '--json');
+    expect(badCurrency.code).toBe(1); // the org is checked first: unknown organization
+    expect(JSON.parse(badCurrency.stdout).error.message).toMatch(/Organization not found/);
+
+    const email = `dup-${uid()}@example.test`;
+    expect((await zori('user', 'create', '--email', email)).code).toBe(0);
+    const dup = await zori('user', 'create', '--email', email);
+    expect([dup.code, dup.stderr]).toEqual([1, `error: A user with the email ${email} already exists\n`]);
+    const badEmail = await zori('user', 'create', '--email', 'not-an-email');
+    expect(badEmail.code).toBe(2);
+    const user = await prisma().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(user.memberships).toHaveLength(1); // the personal organization, once
+    expect(await prisma().user.count({ where: { email: 'not-an-email' } })).toBe(0);
+    expect(await prisma().organization.count({ where: { name: 'X' } })).toBe(0);
+  });
+});
