@@ -33,3 +33,9 @@ export async function renameOrganization(actor: Actor, organizationId: string, r
   const name = organizationNameSchema.parse(rawName);
   return prisma().organization.update({ where: { id: organizationId }, data: { name } });
 }
+
+/** A signed-in user creates another organization, which they own. */
+export async function createOrganizationForUser(actor: Actor, rawName: unknown) {
+  if (actor.kind !== 'user') throw new UnauthenticatedError();
+  return createOrganization({ name: organizationNameSchema.parse(rawName), ownerUserId: actor.userId });
+}

@@ -1,0 +1,42 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import type { ActionResult } from '@/lib/http/errors';
+import { fields, listField } from '@/lib/http/actions';
+import { createOrganizationForUser, renameOrganization } from '@/lib/tenancy/organizations';
+import { createProject, deleteProject, updateProject } from '@/lib/tenancy/projects';
+import { act } from '../../page-helpers';
+
+type State = ActionResult<unknown> | null;
+
+export async function createProjectAction(_: State, form: FormData) {
+  const f = fields(form);
+  return act(
+    (actor) => createProject(actor, f.orgId ?? '', { name: f.name, domains: listField(f.domains), reportingCurrency: f.reportingCurrency || undefined, timeZone: f.timeZone || undefined }),
+    'Project created',
+  );
+}
+
+export async function renameProjectAction(_: State, form: FormData) {
+  const f = fields(form);
+  return act((actor) => updateProject(actor, f.projectId ?? '', { name: f.name }), 'Project renamed');
+}
+
+export async function deleteProjectAction(_: State, form: FormData) {
+  const f = fields(form);
+  const result = await act((actor) => deleteProject(actor, f.projectId ?? '', f.confirmName));
+  if (result.ok) redirect(`/orgs/${encodeURIComponent(f.orgId ?? '')}`);
+  return result;
+}
+
+export async function renameOrganizationAction(_: State, form: FormData) {
+  const f = fields(form);
+  return act((actor) => renameOrganization(actor, f.orgId ?? '', f.name), 'Organization renamed');
+}
+
+export async function createOrganizationAction(_: State, form: FormData) {
+  const f = fields(form);
+  const result = await act((actor) => createOrganizationForUser(actor, f.name));
+  if (result.ok) redirect(`/orgs/${result.data!.id}`);
+  return result;
+}

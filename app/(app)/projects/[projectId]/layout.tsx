@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { NavTabs } from '@/components/nav-tabs';
+import { getOrganization } from '@/lib/tenancy/organizations';
+import { getProject } from '@/lib/tenancy/projects';
+import { orNotFound, requireActor } from '../../page-helpers';
+
+// Project navigation shared by the dashboard, payments, diagnostics and settings pages.
+export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const actor = await requireActor();
+  const project = await orNotFound(getProject(actor, projectId));
+  const org = await getOrganization(actor, project.organizationId);
+  const base = `/projects/${project.id}`;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/orgs/${org.id}`} className="text-sm text-gray-500 hover:underline dark:text-gray-400">
+          {org.name}
+        </Link>
+        <h1 className="text-2xl font-semibold">{project.name}</h1>
+      </div>
+      <NavTabs
+        label="Project"
+        tabs={[
+          { href: base, label: 'Dashboard', exact: true },
+          { href: `${base}/payments`, label: 'Payments' },
+          { href: `${base}/diagnostics`, label: 'Diagnostics' },
+          { href: `${base}/settings`, label: 'Settings' },
+          { href: `${base}/settings/integrations`, label: 'Integrations' },
+        ]}
+      />
+      {children}
+    </div>
+  );
+}
