@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useId } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from 'react';
 import type { ActionResult } from '@/lib/http/errors';
 
 // Forms backed by a server action (React 19 useActionState): field errors appear next to their
@@ -27,6 +27,7 @@ export function ActionForm({
   label,
   children,
   onResult,
+  resetOnSuccess = false,
 }: {
   action: FormAction;
   readOnly?: boolean;
@@ -35,11 +36,24 @@ export function ActionForm({
   label?: string;
   children: React.ReactNode;
   onResult?: (state: ActionResult<unknown>) => React.ReactNode;
+  /** Clear the fields after a successful submit (create forms). */
+  resetOnSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok && resetOnSuccess) formRef.current?.reset();
+  }, [state, resetOnSuccess]);
+  // Submitting through a transition (instead of <form action>) keeps what was typed when the
+  // server refuses it, so the user can fix the one field in error.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   return (
     <FormState.Provider value={{ state, pending }}>
-      <form action={formAction} noValidate aria-label={label} className={className}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={label} className={className}>
         <fieldset disabled={readOnly} className="contents">
           {children}
         </fieldset>

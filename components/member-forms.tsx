@@ -46,7 +46,7 @@ export function HiddenIdsForm({ action, ids, label, button, readOnly }: { action
 
 export function InviteForm({ action, orgId, readOnly }: { action: FormAction; orgId: string; readOnly: boolean }) {
   return (
-    <ActionForm action={action} readOnly={readOnly} label="Invite a member" className="flex flex-wrap items-end gap-3">
+    <ActionForm action={action} readOnly={readOnly} resetOnSuccess label="Invite a member" className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="orgId" value={orgId} />
       <TextField name="email" label="Email address" type="email" />
       <RoleSelect defaultValue="member" />

@@ -6,7 +6,7 @@ import { ActionForm, type FormAction, Field, SubmitButton, TextField } from './a
 
 export function CreateProjectForm({ action, orgId, readOnly }: { action: FormAction; orgId: string; readOnly: boolean }) {
   return (
-    <ActionForm action={action} readOnly={readOnly} label="Create a project" className="grid gap-4 sm:grid-cols-2">
+    <ActionForm action={action} readOnly={readOnly} resetOnSuccess label="Create a project" className="grid gap-4 sm:grid-cols-2">
       <input type="hidden" name="orgId" value={orgId} />
       <TextField name="name" label="Project name" />
       <Field name="domains" label="Domains" hint="Host names the site runs on, separated by commas">

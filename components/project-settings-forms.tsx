@@ -36,7 +36,7 @@ export function CreateApiKeyForm({ action, projectId, readOnly }: { action: Form
     <ActionForm
       action={action}
       readOnly={readOnly}
-      label="Create an API key"
+      resetOnSuccess label="Create an API key"
       className="space-y-3"
       onResult={(state) => {
         const key = state.ok ? (state.data as { key?: string } | undefined)?.key : undefined;

@@ -4,14 +4,14 @@ import { signInByMagicLink } from './support/auth';
 test('a new user signs in by magic link and lands in their personal organization', async ({ page }) => {
   const email = `newcomer-${Date.now()}@example.test`;
   await signInByMagicLink(page, email);
-  await expect(page).toHaveURL(/\/app/);
+  await expect(page).toHaveURL(/\/projects\//);
   await expect(page.getByText(email)).toBeVisible();
 });
 
 test('a used magic link is refused with a clear message', async ({ page, context }) => {
   const email = `once-${Date.now()}@example.test`;
   await signInByMagicLink(page, email);
-  await expect(page).toHaveURL(/\/app/);
+  await expect(page).toHaveURL(/\/projects\//);
   await page.goto('/dev/outbox');
   const link = await page.getByTestId('outbox-message').filter({ hasText: email }).first().getByRole('link').getAttribute('href');
   await context.clearCookies();

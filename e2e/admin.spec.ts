@@ -1,0 +1,94 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { signInByMagicLink } from './support/auth';
+
+// The admin pages driven through the real UI: projects, API keys, invitations, and a viewer's
+// read-only access (the UI disables changes; a forced submit is refused by the server).
+
+const stamp = () => `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInByMagicLink(page, email);
+  await expect(page).toHaveURL(/\/projects\/[^/]+$/);
+  return page;
+}
+
+async function openOrganization(page: Page) {
+  const orgLink = page.getByRole('link', { name: /'s organization$/ });
+  await orgLink.click();
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+  return page.url();
+}
+
+test('an owner creates a project, copies its snippet and creates an API key shown once', async ({ browser }) => {
+  const page = await signedInPage(browser, `owner-${stamp()}@example.test`);
+  await openOrganization(page);
+
+  const create = page.getByRole('form', { name: 'Create a project' });
+  await create.getByLabel('Project name').fill('Storefront');
+  await create.getByLabel('Domains').fill('shop.example.com');
+  await create.getByLabel('Reporting currency').fill('dollars');
+  await create.getByRole('button', { name: 'Create project' }).click();
+  await expect(create.getByLabel('Reporting currency')).toHaveAttribute('aria-invalid', 'true');
+  await expect(create.getByRole('alert').first()).toContainText('three-letter currency code');
+
+  await create.getByLabel('Reporting currency').fill('eur');
+  await create.getByRole('button', { name: 'Create project' }).click();
+  await expect(create.getByRole('status')).toHaveText('Project created');
+  await page.getByRole('link', { name: 'Storefront' }).click();
+  await expect(page.getByRole('heading', { name: 'Storefront' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('tracking-snippet')).toHaveText(/^<script async src="http:\/\/localhost:\d+\/zori\.js" data-key="zpk_[0-9A-Za-z]{24}"><\/script>$/);
+
+  const keys = page.getByRole('form', { name: 'Create an API key' });
+  await keys.getByLabel('Key name').fill('Exports');
+  await keys.getByRole('button', { name: 'Create API key' }).click();
+  const key = (await page.getByTestId('new-api-key').textContent())!;
+  expect(key).toMatch(/^zori_[0-9A-Za-z]{40}$/);
+  await expect(page.getByTestId('api-key-row').filter({ hasText: 'Exports' })).toContainText(key.slice(0, 12));
+  await page.reload();
+  await expect(page.getByTestId('api-key-row').filter({ hasText: 'Exports' })).toBeVisible();
+  await expect(page.getByText(key)).toHaveCount(0);
+});
+
+test('an invited viewer accepts by email, sees read-only pages and a forced change is refused', async ({ browser }) => {
+  const owner = await signedInPage(browser, `inviter-${stamp()}@example.test`);
+  const orgUrl = await openOrganization(owner);
+  await owner.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Members' }).click();
+
+  const inviteeEmail = `invitee-${stamp()}@example.test`;
+  const invite = owner.getByRole('form', { name: 'Invite a member' });
+  await invite.getByLabel('Email address').fill(inviteeEmail);
+  await invite.getByLabel('Role').selectOption('viewer');
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(invite.getByRole('status')).toHaveText('Invitation sent');
+  await expect(owner.getByTestId('invitation-row').filter({ hasText: inviteeEmail })).toContainText('viewer');
+
+  // The invitee signs in by magic link, then follows the invitation mail's link.
+  const invitee = await signedInPage(browser, inviteeEmail);
+  await invitee.goto('/dev/outbox');
+  const mail = invitee.getByTestId('outbox-message').filter({ hasText: inviteeEmail }).filter({ hasText: 'You are invited' }).first();
+  await invitee.goto((await mail.getByRole('link').getAttribute('href'))!);
+  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(invitee).toHaveURL(orgUrl);
+  await expect(invitee.getByText('your role: viewer')).toBeVisible();
+
+  // Read-only UI for the viewer.
+  await expect(invitee.getByTestId('read-only-note')).toBeVisible();
+  const create = invitee.getByRole('form', { name: 'Create a project' });
+  await expect(create.getByLabel('Project name')).toBeDisabled();
+  await expect(create.getByRole('button', { name: 'Create project' })).toBeDisabled();
+
+  // Forcing the form open and submitting it gets a clear refusal from the server; nothing is created.
+  await create.locator('fieldset').evaluate((el) => el.removeAttribute('disabled'));
+  await create.getByLabel('Project name').fill('Sneaky project');
+  await create.getByRole('button', { name: 'Create project' }).click();
+  await expect(create.getByRole('alert')).toHaveText('Only owners and admins can do this');
+  await invitee.reload();
+  await expect(invitee.getByRole('link', { name: 'Sneaky project' })).toHaveCount(0);
+
+  // The owner sees the new member.
+  await owner.reload();
+  await expect(owner.getByTestId('member-row').filter({ hasText: inviteeEmail })).toContainText('viewer');
+});
