@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, type FormAction, Field, SubmitButton, TextField, secondaryButtonClass } from './action-form';
+import { ActionForm, type FormAction, Field, SubmitButton, TextField } from './action-form';
 
 const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 
@@ -27,19 +27,6 @@ export function ChangeRoleForm({ action, orgId, userId, email, role, readOnly }:
       <input type="hidden" name="userId" value={userId} />
       <RoleSelect defaultValue={role} label={`Role of ${email}`} />
       <SubmitButton>Change role</SubmitButton>
-    </ActionForm>
-  );
-}
-
-export function HiddenIdsForm({ action, ids, label, button, readOnly }: { action: FormAction; ids: Record<string, string>; label: string; button: string; readOnly: boolean }) {
-  return (
-    <ActionForm action={action} readOnly={readOnly} label={label} className="flex flex-col items-start gap-1">
-      {Object.entries(ids).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className={secondaryButtonClass}>
-        {button}
-      </button>
     </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ChangeRoleForm, HiddenIdsForm, InviteForm } from '@/components/member-forms';
+import { HiddenIdsForm } from '@/components/hidden-ids-form';
+import { ChangeRoleForm, InviteForm } from '@/components/member-forms';
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CopyButton } from '@/components/copy-button';
-import { HiddenIdsForm } from '@/components/member-forms';
+import { HiddenIdsForm } from '@/components/hidden-ids-form';
 import { CreateApiKeyForm, ProjectSettingsForm } from '@/components/project-settings-forms';
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { publicUrl } from '@/lib/config/env';
