@@ -50,6 +50,17 @@ test('an owner creates a project, copies its snippet and creates an API key show
   await page.reload();
   await expect(page.getByTestId('api-key-row').filter({ hasText: 'Exports' })).toBeVisible();
   await expect(page.getByText(key)).toHaveCount(0);
+
+  // Organization settings: rename, with validation.
+  await page.getByRole('link', { name: /'s organization$/ }).click();
+  await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Settings' }).click();
+  const rename = page.getByRole('form', { name: 'Rename organization' });
+  await rename.getByLabel('Organization name').fill('   ');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(rename.getByRole('alert').first()).toHaveText('Enter a name');
+  await rename.getByLabel('Organization name').fill('Acme Retail');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Retail' })).toBeVisible();
 });
 
 test('an invited viewer accepts by email, sees read-only pages and a forced change is refused', async ({ browser }) => {
@@ -67,6 +78,9 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
 
   // The invitee signs in by magic link, then follows the invitation mail's link.
   const invitee = await signedInPage(browser, inviteeEmail);
+  // Before accepting, the organization does not exist as far as the invitee can tell.
+  const outsider = await invitee.goto(orgUrl);
+  expect(outsider?.status()).toBe(404);
   await invitee.goto('/dev/outbox');
   const mail = invitee.getByTestId('outbox-message').filter({ hasText: inviteeEmail }).filter({ hasText: 'You are invited' }).first();
   await invitee.goto((await mail.getByRole('link').getAttribute('href'))!);
