@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { prisma } from '@/lib/db/client';
 import { sha256 } from '@/lib/tenancy/tokens';
 
@@ -11,8 +14,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 async function zori(...args: string[]) {
+  return zoriWithEnv(process.env, ...args);
+}
+
+async function zoriWithEnv(env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['cli/index.ts', ...args], { cwd: root, env: { ...process.env } });
+    const { stdout, stderr } = await promisify(execFile)(tsx, ['cli/index.ts', ...args], { cwd: root, env });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -78,4 +85,31 @@ describe('the admin CLI', () => {
     expect(await prisma().user.count({ where: { email: 'not-an-email' } })).toBe(0);
     expect(await prisma().organization.count({ where: { name: 'X' } })).toBe(0);
   });
+});
+
+describe('the admin CLI without DATABASE_URL', () => {
+  it('opens the embedded database itself, or goes through the running server when one is up', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zori-cli-'));
+    const { DATABASE_URL: _, ZORI_ENCRYPTION_KEY: __, NEXTAUTH_SECRET: ___, ...rest } = process.env;
+    const env = { ...rest, ZORI_DATA_DIR: dataDir };
+    try {
+      const created = await zoriWithEnv(env, 'org', 'create', '--name', 'Embedded Org', '--json');
+      expect(created.code).toBe(0);
+      const orgId = JSON.parse(created.stdout).id;
+      // Like `npm start`, it keeps generated secrets in the data folder.
+      expect(Object.keys(JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')))).toEqual(['ZORI_ENCRYPTION_KEY', 'NEXTAUTH_SECRET']);
+
+      // A "server" now holds the folder (port file written); the CLI must connect to it, not open the folder.
+      const server = await startEmbeddedDatabase(dataDir, { writePortFile: true });
+      try {
+        const listed = await zoriWithEnv(env, 'org', 'list', '--json');
+        expect(listed.code).toBe(0);
+        expect(JSON.parse(listed.stdout).map((o: { id: string }) => o.id)).toEqual([orgId]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
