@@ -20,7 +20,7 @@ async function openOrganization(page: Page) {
   return page.url();
 }
 
-test('an owner creates a project, copies its snippet and creates an API key shown once', async ({ browser }) => {
+test('an owner creates a project, reads its snippet, creates an API key shown once, deletes the project and renames the organization', async ({ browser }) => {
   const page = await signedInPage(browser, `owner-${stamp()}@example.test`);
   await openOrganization(page);
 
@@ -51,8 +51,19 @@ test('an owner creates a project, copies its snippet and creates an API key show
   await expect(page.getByTestId('api-key-row').filter({ hasText: 'Exports' })).toBeVisible();
   await expect(page.getByText(key)).toHaveCount(0);
 
-  // Organization settings: rename, with validation.
+  // Deleting asks for the project's name.
   await page.getByRole('link', { name: /'s organization$/ }).click();
+  const row = page.getByTestId('project-row').filter({ hasText: 'Storefront' });
+  await row.getByText('Rename or delete').click();
+  const del = row.getByRole('form', { name: 'Delete Storefront' });
+  await del.getByLabel('Type "Storefront" to confirm').fill('Storefrnt');
+  await del.getByRole('button', { name: 'Delete project' }).click();
+  await expect(del.getByRole('alert').first()).toHaveText('Type the project name exactly to confirm deletion');
+  await del.getByLabel('Type "Storefront" to confirm').fill('Storefront');
+  await del.getByRole('button', { name: 'Delete project' }).click();
+  await expect(page.getByTestId('project-row').filter({ hasText: 'Storefront' })).toHaveCount(0);
+
+  // Organization settings: rename, with validation.
   await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Settings' }).click();
   const rename = page.getByRole('form', { name: 'Rename organization' });
   await rename.getByLabel('Organization name').fill('   ');
@@ -105,4 +116,18 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
   // The owner sees the new member.
   await owner.reload();
   await expect(owner.getByTestId('member-row').filter({ hasText: inviteeEmail })).toContainText('viewer');
+});
+
+test('a signed-out visitor is sent to sign-in and back to the page asked for', async ({ page }) => {
+  await page.goto('/orgs/some-org/members');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Forgs%2Fsome-org%2Fmembers$/);
+  const email = `returning-${stamp()}@example.test`;
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await page.goto('/dev/outbox');
+  const link = await page.getByTestId('outbox-message').filter({ hasText: email }).first().getByRole('link').getAttribute('href');
+  const landed = await page.goto(link!);
+  await expect(page).toHaveURL(/\/orgs\/some-org\/members$/);
+  expect(landed?.status()).toBe(404); // back where they asked, and an unknown organization is a 404
 });
