@@ -72,6 +72,13 @@ test('an owner creates a project, reads its snippet, creates an API key shown on
   await rename.getByLabel('Organization name').fill('Acme Retail');
   await rename.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Acme Retail' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Organization' })).toHaveValue(/.+/);
+  await expect(page.getByRole('combobox', { name: 'Organization' }).locator('option:checked')).toHaveText('Acme Retail');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto('/app');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapp/);
 });
 
 test('an invited viewer accepts by email, sees read-only pages and a forced change is refused', async ({ browser }) => {
@@ -112,6 +119,12 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
   await expect(create.getByRole('alert')).toHaveText('Only owners and admins can do this');
   await invitee.reload();
   await expect(invitee.getByRole('link', { name: 'Sneaky project' })).toHaveCount(0);
+
+  // The invitee now belongs to two organizations; the switcher moves between them.
+  const switcher = invitee.getByRole('combobox', { name: 'Organization' });
+  await switcher.selectOption({ label: `${inviteeEmail.split('@')[0]}'s organization` });
+  await expect(invitee.getByText('your role: owner')).toBeVisible();
+  await expect(invitee).not.toHaveURL(orgUrl);
 
   // The owner sees the new member.
   await owner.reload();

@@ -7,19 +7,21 @@ import { createOrganizationForUser, renameOrganization } from '@/lib/tenancy/org
 import { createProject, deleteProject, updateProject } from '@/lib/tenancy/projects';
 import { act } from '../../page-helpers';
 
+// Actions return no rows to the browser (a project row carries its identity salt): only what the form shows.
 type State = ActionResult<unknown> | null;
 
 export async function createProjectAction(_: State, form: FormData) {
   const f = fields(form);
   return act(
-    (actor) => createProject(actor, f.orgId ?? '', { name: f.name, domains: listField(f.domains), reportingCurrency: f.reportingCurrency || undefined, timeZone: f.timeZone || undefined }),
+    async (actor) =>
+      void (await createProject(actor, f.orgId ?? '', { name: f.name, domains: listField(f.domains), reportingCurrency: f.reportingCurrency || undefined, timeZone: f.timeZone || undefined })),
     'Project created',
   );
 }
 
 export async function renameProjectAction(_: State, form: FormData) {
   const f = fields(form);
-  return act((actor) => updateProject(actor, f.projectId ?? '', { name: f.name }), 'Project renamed');
+  return act(async (actor) => void (await updateProject(actor, f.projectId ?? '', { name: f.name })), 'Project renamed');
 }
 
 export async function deleteProjectAction(_: State, form: FormData) {
@@ -31,12 +33,12 @@ export async function deleteProjectAction(_: State, form: FormData) {
 
 export async function renameOrganizationAction(_: State, form: FormData) {
   const f = fields(form);
-  return act((actor) => renameOrganization(actor, f.orgId ?? '', f.name), 'Organization renamed');
+  return act(async (actor) => void (await renameOrganization(actor, f.orgId ?? '', f.name)), 'Organization renamed');
 }
 
 export async function createOrganizationAction(_: State, form: FormData) {
   const f = fields(form);
-  const result = await act((actor) => createOrganizationForUser(actor, f.name));
-  if (result.ok) redirect(`/orgs/${result.data!.id}`);
+  const result = await act(async (actor) => (await createOrganizationForUser(actor, f.name)).id);
+  if (result.ok) redirect(`/orgs/${result.data}`);
   return result;
 }

@@ -10,7 +10,7 @@ type State = ActionResult<unknown> | null;
 
 export async function changeMemberRoleAction(_: State, form: FormData) {
   const f = fields(form);
-  return act((actor) => changeMemberRole(actor, f.orgId ?? '', f), 'Role changed');
+  return act(async (actor) => void (await changeMemberRole(actor, f.orgId ?? '', f)), 'Role changed');
 }
 
 export async function removeMemberAction(_: State, form: FormData) {

@@ -11,15 +11,15 @@ type State = ActionResult<unknown> | null;
 export async function updateProjectSettingsAction(_: State, form: FormData) {
   const f = fields(form);
   return act(
-    (actor) =>
-      updateProject(actor, f.projectId ?? '', {
+    async (actor) =>
+      void (await updateProject(actor, f.projectId ?? '', {
         name: f.name,
         domains: listField(f.domains),
         reportingCurrency: f.reportingCurrency,
         timeZone: f.timeZone,
         attributionWindowDays: f.attributionWindowDays,
         respectDoNotTrack: f.respectDoNotTrack === 'on',
-      }),
+      })),
     'Settings saved',
   );
 }
