@@ -1,0 +1,12 @@
+-- AlterTable
+ALTER TABLE "Dispute" ADD COLUMN     "lastEventAt" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "Payment" ADD COLUMN     "amountSource" TEXT,
+ADD COLUMN     "balanceTransactionId" TEXT,
+ADD COLUMN     "chargeAmountRefunded" BIGINT NOT NULL DEFAULT 0,
+ADD COLUMN     "chargeSnapshotAt" TIMESTAMP(3),
+ADD COLUMN     "visitorCandidates" JSONB NOT NULL DEFAULT '{}';
+
+-- AlterTable
+ALTER TABLE "Refund" ADD COLUMN     "lastEventAt" TIMESTAMP(3);
