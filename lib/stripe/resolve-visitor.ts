@@ -28,19 +28,22 @@ export type PaymentLinks = {
 };
 
 /** Visitor ids from a completed Checkout Session of this payment (its metadata never reaches the charge). */
-async function checkoutCandidates(tx: PoolClient, stripeAccount: string, links: PaymentLinks): Promise<VisitorCandidates> {
-  if (!links.paymentIntentId && !links.invoiceId && !links.subscriptionId && !links.checkoutSessionId) return {};
-  const res = await tx.query<{ visitorId: string | null; clientReferenceId: string | null }>(
-    `SELECT "visitorId", "clientReferenceId" FROM "CheckoutSession"
+async function checkoutCandidates(tx: PoolClient, stripeAccount: string, links: PaymentLinks): Promise<{ sessionId?: string; candidates: VisitorCandidates }> {
+  if (!links.paymentIntentId && !links.invoiceId && !links.subscriptionId && !links.checkoutSessionId) return { candidates: {} };
+  const res = await tx.query<{ sessionId: string; visitorId: string | null; clientReferenceId: string | null }>(
+    `SELECT "sessionId", "visitorId", "clientReferenceId" FROM "CheckoutSession"
       WHERE "stripeAccount" = $1 AND ("sessionId" = $2 OR "paymentIntentId" = $3 OR "invoiceId" = $4 OR "subscriptionId" = $5)
       ORDER BY "completedAt" ASC LIMIT 1`,
     [stripeAccount, links.checkoutSessionId, links.paymentIntentId, links.invoiceId, links.subscriptionId],
   );
   const row = res.rows[0];
-  if (!row) return {};
+  if (!row) return { candidates: {} };
   return {
-    ...(row.visitorId && { checkout_session_metadata: row.visitorId }),
-    ...(row.clientReferenceId && { checkout_session_client_reference_id: row.clientReferenceId }),
+    sessionId: row.sessionId,
+    candidates: {
+      ...(row.visitorId && { checkout_session_metadata: row.visitorId }),
+      ...(row.clientReferenceId && { checkout_session_client_reference_id: row.clientReferenceId }),
+    },
   };
 }
 
@@ -82,12 +85,13 @@ export async function resolveVisitor(
   ctx: { projectId: string; stripeAccount: string; identitySalt: string },
   stored: VisitorCandidates,
   links: PaymentLinks,
-): Promise<{ visitorId: string | null; source: VisitorSource | null; candidates: VisitorCandidates }> {
-  let candidates: VisitorCandidates = { ...stored, ...(await checkoutCandidates(tx, ctx.stripeAccount, links)) };
+): Promise<{ visitorId: string | null; source: VisitorSource | null; candidates: VisitorCandidates; checkoutSessionId: string | null }> {
+  const checkout = await checkoutCandidates(tx, ctx.stripeAccount, links);
+  let candidates: VisitorCandidates = { ...stored, ...checkout.candidates };
   let pick = pickVisitor(candidates);
   if (!pick || pick.source.startsWith('identify_')) {
     candidates = { ...candidates, ...(await identifyCandidates(tx, ctx.projectId, ctx.identitySalt, links)) };
     pick = pickVisitor(candidates);
   }
-  return { visitorId: pick?.visitorId ?? null, source: pick?.source ?? null, candidates };
+  return { visitorId: pick?.visitorId ?? null, source: pick?.source ?? null, candidates, checkoutSessionId: links.checkoutSessionId ?? checkout.sessionId ?? null };
 }

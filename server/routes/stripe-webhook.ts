@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { inboxWorker } from '@/lib/stripe/inbox/worker';
 import { receiveStripeWebhook } from '@/lib/stripe/webhooks/receive';
 import type { LeanRoute } from '../lean-routes';
 
@@ -53,8 +52,6 @@ export const stripeWebhookRoute: LeanRoute = {
     const projectId = PATH.exec(url.pathname)?.[1];
     if (!projectId) return send(res, 404, { error: 'Not found' });
     if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' }, { allow: 'POST' });
-    const worker = inboxWorker();
-    if (!worker.running) worker.start();
     if (Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BODY) return tooLarge(req, res);
     let body: Buffer;
     try {

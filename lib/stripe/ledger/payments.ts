@@ -177,7 +177,7 @@ async function writeMerged(ctx: HandlerContext, rows: PaymentRow[], facts: Payme
   }
 
   const values = [
-    id, ctx.projectId, ctx.livemode, account, paymentKey, paymentIntentId, chargeId, invoiceId, subscriptionId, checkoutSessionId,
+    id, ctx.projectId, ctx.livemode, account, paymentKey, paymentIntentId, chargeId, invoiceId, subscriptionId, visitor.checkoutSessionId,
     pick('customerId', facts.customerId), customerEmail, kind, amount.value.toString(), amount.currency.toLowerCase(),
     conversion.amount?.toString() ?? null, ctx.project.reportingCurrency.toLowerCase(), conversion.source, paidAt,
     visitor.visitorId, visitor.source, JSON.stringify(visitor.candidates), amount.source, balanceTransactionId, refunded.toString(), snapshotAt,
