@@ -1,5 +1,4 @@
 import type Stripe from 'stripe';
-import { refreshPaymentAttribution } from '@/lib/attribution/status';
 import { open } from '@/lib/crypto/secrets';
 import { pool } from '@/lib/db/client';
 import { stripeClient } from '@/lib/stripe/client';
@@ -33,7 +32,7 @@ type ClaimedRow = {
   connectionAccount: string | null;
 };
 
-export type ProcessOutcome = 'processed' | 'ignored' | 'failed' | 'skipped';
+export type ProcessOutcome = { outcome: 'processed' | 'ignored' | 'failed' | 'skipped'; projectId?: string; paymentIds: string[] };
 
 /** Stripe API access for the event's account: the self-hosted key (Connect helpers may extend this). */
 function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
@@ -57,7 +56,9 @@ export async function processInboxEvent(id: string, known?: { type: string; data
   const tx = await pool().connect();
   let claimed: ClaimedRow | undefined;
   try {
-    await tx.query('BEGIN');
+    // Not waiting for the commit to reach disk is safe here: if it were lost, the event would still be
+    // pending (its status changes in the same transaction) and would simply be processed again.
+    await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
     const res = await tx.query<ClaimedRow>(
       `SELECT e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
               p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount"
@@ -69,7 +70,7 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     claimed = res.rows[0];
     if (!claimed) {
       await tx.query('ROLLBACK');
-      return 'skipped';
+      return { outcome: 'skipped', paymentIds: [] };
     }
     const event = known ?? claimed.payload;
     if (!event) throw new Error('inbox event without payload');
@@ -88,8 +89,8 @@ export async function processInboxEvent(id: string, known?: { type: string; data
       [id, result.status, result.note ?? null],
     );
     await tx.query('COMMIT');
-    if (result.paymentIds.length) await refreshPaymentAttribution(claimed.projectId, result.paymentIds);
-    return result.status;
+    // The caller refreshes the payments' attribution status (lib/attribution/status) after this commit.
+    return { outcome: result.status, projectId: claimed.projectId, paymentIds: result.paymentIds };
   } catch (err) {
     await tx.query('ROLLBACK').catch(() => {});
     if (!claimed) throw err;
@@ -100,7 +101,7 @@ export async function processInboxEvent(id: string, known?: { type: string; data
       [id, attempts, message.slice(0, 2000), retryDelayMs(attempts) / 1000],
     );
     if (!(err instanceof NotReadyError)) console.error(`[zori] stripe event ${id} (${claimed.type}) failed, attempt ${attempts}/${MAX_ATTEMPTS}:`, message);
-    return 'failed';
+    return { outcome: 'failed', projectId: claimed.projectId, paymentIds: [] };
   } finally {
     tx.release();
   }

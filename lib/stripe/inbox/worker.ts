@@ -1,3 +1,4 @@
+import { refreshPaymentAttribution } from '@/lib/attribution/status';
 import { onShutdown } from '@/lib/runtime/shutdown';
 import type { StripeObject } from '@/lib/stripe/handlers/types';
 import { dueInboxEvents, processInboxEvent } from './process';
@@ -6,6 +7,8 @@ import { dueInboxEvents, processInboxEvent } from './process';
 // path); a poll every few seconds also picks up events that are due: ones a crash left pending, and
 // failed ones whose backoff has passed. Nothing is lost if the process dies between storing and
 // processing: the row is still pending and the next poll (or the next start) runs it.
+// Payments written by processed events get their attribution status refreshed in batches (one
+// statement per project for everything processed meanwhile), after their transactions commit.
 
 type Job = { id: string; event?: { type: string; data: { object: StripeObject } } };
 
@@ -16,6 +19,8 @@ export class InboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private waiters: (() => void)[] = [];
   private polling = false;
+  private written = new Map<string, Set<string>>();
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     readonly concurrency = Number(process.env.ZORI_STRIPE_WORKER_CONCURRENCY ?? 4),
@@ -62,10 +67,34 @@ export class InboxWorker {
     }
   }
 
-  /** Resolves when nothing is queued or running. */
+  /** Resolves when nothing is queued, running or waiting for its attribution refresh. */
   idle(): Promise<void> {
-    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.active === 0 && this.queue.length === 0 && this.refreshing === null && this.written.size === 0;
+  }
+
+  private settle(): void {
+    if (this.isIdle()) for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** One refresh at a time; payments written meanwhile wait for the next one. */
+  private refreshAttribution(): void {
+    if (this.refreshing || this.written.size === 0) return;
+    const batch = this.written;
+    this.written = new Map();
+    this.refreshing = (async () => {
+      for (const [projectId, ids] of batch) {
+        await refreshPaymentAttribution(projectId, [...ids]).catch((err) => console.error('[zori] attribution refresh failed', err));
+      }
+    })().finally(() => {
+      this.refreshing = null;
+      this.refreshAttribution();
+      this.settle();
+    });
   }
 
   private pump(): void {
@@ -73,12 +102,20 @@ export class InboxWorker {
       const job = this.queue.shift() as Job;
       this.active++;
       processInboxEvent(job.id, job.event)
+        .then((r) => {
+          if (r.projectId && r.paymentIds.length) {
+            const set = this.written.get(r.projectId) ?? new Set<string>();
+            for (const id of r.paymentIds) set.add(id);
+            this.written.set(r.projectId, set);
+            this.refreshAttribution();
+          }
+        })
         .catch((err) => console.error(`[zori] stripe event ${job.id} could not be run`, err))
         .finally(() => {
           this.active--;
           this.known.delete(job.id);
           this.pump();
-          if (this.active === 0 && this.queue.length === 0) for (const w of this.waiters.splice(0)) w();
+          this.settle();
         });
     }
   }
