@@ -38,7 +38,7 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
 async function main() {
   process.env.ZORI_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
   process.env.ZORI_DB_POOL_SIZE ??= '24';
-  process.env.ZORI_STRIPE_WORKER_CONCURRENCY ??= '8';
+  process.env.ZORI_STRIPE_WORKER_CONCURRENCY ??= '12';
   const { createTestDatabase } = await import('@/lib/db/test-database');
   const db = await createTestDatabase('zori_bench_webhooks');
   process.env.DATABASE_URL = db.url;

@@ -86,12 +86,14 @@ export async function resolveVisitor(
   stored: VisitorCandidates,
   links: PaymentLinks,
 ): Promise<{ visitorId: string | null; source: VisitorSource | null; candidates: VisitorCandidates; checkoutSessionId: string | null }> {
-  const checkout = await checkoutCandidates(tx, ctx.stripeAccount, links);
+  // A session is looked up unless charge or PaymentIntent metadata already outranks it (saves a query per charge).
+  const outranked = Boolean(stored.charge_metadata || stored.payment_intent_metadata) && !links.checkoutSessionId;
+  const checkout = outranked ? { candidates: {} } : await checkoutCandidates(tx, ctx.stripeAccount, links);
   let candidates: VisitorCandidates = { ...stored, ...checkout.candidates };
   let pick = pickVisitor(candidates);
   if (!pick || pick.source.startsWith('identify_')) {
     candidates = { ...candidates, ...(await identifyCandidates(tx, ctx.projectId, ctx.identitySalt, links)) };
     pick = pickVisitor(candidates);
   }
-  return { visitorId: pick?.visitorId ?? null, source: pick?.source ?? null, candidates, checkoutSessionId: links.checkoutSessionId ?? checkout.sessionId ?? null };
+  return { visitorId: pick?.visitorId ?? null, source: pick?.source ?? null, candidates, checkoutSessionId: links.checkoutSessionId ?? ('sessionId' in checkout ? (checkout.sessionId ?? null) : null) };
 }

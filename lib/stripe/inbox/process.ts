@@ -84,11 +84,11 @@ export async function processInboxEvent(id: string, known?: { type: string; data
       stripeApi: apiFor(claimed),
     };
     const result = await dispatchEvent(ctx, event);
+    // Marked and committed in one round trip (a simple query cannot take parameters: values are escaped).
+    const note = result.note ? tx.escapeLiteral(result.note) : 'NULL';
     await tx.query(
-      `UPDATE "StripeEvent" SET status = $2::"StripeEventStatus", attempts = attempts + 1, "processedAt" = now(), "lastError" = $3 WHERE id = $1`,
-      [id, result.status, result.note ?? null],
+      `UPDATE "StripeEvent" SET status = '${result.status}', attempts = attempts + 1, "processedAt" = now(), "lastError" = ${note} WHERE id = ${BigInt(id)}; COMMIT`,
     );
-    await tx.query('COMMIT');
     // The caller refreshes the payments' attribution status (lib/attribution/status) after this commit.
     return { outcome: result.status, projectId: claimed.projectId, paymentIds: result.paymentIds };
   } catch (err) {

@@ -23,7 +23,7 @@ export class InboxWorker {
   private refreshing: Promise<void> | null = null;
 
   constructor(
-    readonly concurrency = Number(process.env.ZORI_STRIPE_WORKER_CONCURRENCY ?? 4),
+    readonly concurrency = Number(process.env.ZORI_STRIPE_WORKER_CONCURRENCY ?? 8),
     readonly pollMs = Number(process.env.ZORI_STRIPE_POLL_MS ?? 2_000),
   ) {}
 

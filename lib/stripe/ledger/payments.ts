@@ -197,11 +197,13 @@ async function writeMerged(ctx: HandlerContext, rows: PaymentRow[], facts: Payme
       `INSERT INTO "Payment" (id, "projectId", livemode, "stripeAccount", "paymentKey", "paymentIntentId", "chargeId", "invoiceId",
          "subscriptionId", "checkoutSessionId", "customerId", "customerEmail", kind, amount, currency, "reportingAmount", "reportingCurrency",
          "fxSource", "paidAt", "visitorId", "visitorIdSource", "visitorCandidates", "amountSource", "balanceTransactionId",
-         "chargeAmountRefunded", "chargeSnapshotAt", "updatedAt")
+         "chargeAmountRefunded", "chargeSnapshotAt", "amountRefunded", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::"PaymentKind", $14, $15, $16, $17, $18, $19, $20, $21, $22::jsonb,
-         $23, $24, $25, $26, now())`,
+         $23, $24, $25, $26, LEAST($14::bigint, $25::bigint), now())`,
       values,
     );
+    // A new payment has no refund or dispute rows yet: its refunded total is the charge snapshot's.
+    return id;
   }
   await recomputePaymentNet(tx, id);
   return id;

@@ -10,3 +10,12 @@ ADD COLUMN     "visitorCandidates" JSONB NOT NULL DEFAULT '{}';
 
 -- AlterTable
 ALTER TABLE "Refund" ADD COLUMN     "lastEventAt" TIMESTAMP(3);
+
+-- CreateIndex
+CREATE INDEX "CheckoutSession_stripeAccount_invoiceId_idx" ON "CheckoutSession"("stripeAccount", "invoiceId");
+
+-- CreateIndex
+CREATE INDEX "Payment_stripeAccount_paymentIntentId_idx" ON "Payment"("stripeAccount", "paymentIntentId");
+
+-- CreateIndex
+CREATE INDEX "Payment_stripeAccount_subscriptionId_idx" ON "Payment"("stripeAccount", "subscriptionId");
