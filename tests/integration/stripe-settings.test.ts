@@ -1,9 +1,10 @@
+import { execFile } from 'node:child_process';
 import http from 'node:http';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stripeSet } from '@/cli/commands/stripe-set';
 import { ForbiddenError, NotFoundError } from '@/lib/authz';
 import { open } from '@/lib/crypto/secrets';
 import { prisma } from '@/lib/db/client';
@@ -141,28 +142,43 @@ describe('createWebhookEndpoint', () => {
   });
 });
 
+/** Runs the real CLI (tsx cli/index.ts) against the test database and the local Stripe stand-in. */
+async function zori(...args: string[]) {
+  const root = path.resolve(import.meta.dirname, '../..');
+  try {
+    const { stdout, stderr } = await promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['cli/index.ts', ...args], { cwd: root, env: process.env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 describe('zori stripe set', () => {
-  it('saves a webhook secret and prints only masked secrets', async () => {
+  it('saves a webhook secret and a checked key, printing only masked secrets', async () => {
     const { project } = await makeTenant(['owner']);
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await stripeSet(['--project', project.id, '--webhook-secret', 'whsec_fromcli9', '--secret-key', GOOD_KEY], { out: (l) => out.push(l), err: (l) => err.push(l) });
-    expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out.join('\n')).toContain('whsec_…cli9');
-    expect(out.join('\n')).not.toContain('whsec_fromcli9');
-    expect(out.join('\n')).not.toContain(GOOD_KEY);
+    const run = await zori('stripe', 'set', '--project', project.id, '--webhook-secret', 'whsec_fromcli9', '--secret-key', GOOD_KEY);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('whsec_…cli9');
+    expect(run.stdout).toContain('acct_selfhosted1');
+    expect(run.stdout).not.toContain('whsec_fromcli9');
+    expect(run.stdout).not.toContain(GOOD_KEY);
+    const stored = await prisma().stripeConnection.findUniqueOrThrow({ where: { projectId: project.id } });
+    expect(open(stored.webhookSecrets[0])).toBe('whsec_fromcli9');
   });
 
-  it('rejects bad flags and bad secrets with a clear message', async () => {
+  it('rejects bad flags and malformed secrets (exit 2) and unknown projects (exit 1), saving nothing', async () => {
     const { project } = await makeTenant(['owner']);
-    const err: string[] = [];
-    const io = { out: () => {}, err: (l: string) => err.push(l) };
-    expect(await stripeSet(['--webhook-secret', 'whsec_x'], io)).toBe(2);
-    expect(await stripeSet(['--project', project.id, '--bogus'], io)).toBe(2);
-    expect(await stripeSet(['--project', project.id, '--webhook-secret', 'secret'], io)).toBe(1);
-    expect(err.join('\n')).toMatch(/whsec_/);
-    expect(await stripeSet(['--project', 'nope', '--webhook-secret', 'whsec_abc'], io)).toBe(1);
-    expect(err.at(-1)).toMatch(/not found/i);
+    expect((await zori('stripe', 'set', '--webhook-secret', 'whsec_x')).code).toBe(2);
+    expect((await zori('stripe', 'set', '--project', project.id, '--bogus')).code).toBe(2);
+    expect((await zori('stripe', 'set', '--project', project.id)).code).toBe(2);
+    const bad = await zori('stripe', 'set', '--project', project.id, '--webhook-secret', 'secret');
+    expect(bad.code).toBe(2); // a malformed flag value is a usage error, like any other bad flag
+    expect(bad.stderr).toMatch(/whsec_/);
+    const unknown = await zori('stripe', 'set', '--project', 'nope', '--webhook-secret', 'whsec_abc');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/not found/i);
+    expect(await prisma().stripeConnection.findUnique({ where: { projectId: project.id } })).toBeNull();
   });
 });
 
