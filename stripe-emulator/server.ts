@@ -40,7 +40,7 @@ const paymentSchema = z.object({
 const accountSchema = z.object({ id: z.string().regex(/^acct_\w+$/).optional(), name: z.string().min(1).default('Emulated Shop'), email: z.string().email().optional(), secretKey: z.string().regex(/^sk_(test|live)_\w+$/).optional() });
 const refundSchema = z.object({ amount: z.number().int().positive().optional(), reason: z.string().optional() });
 const renewSchema = z.object({ created: z.number().int().positive().optional() });
-const rateLimitSchema = z.object({ count: z.number().int().min(0).max(1000) });
+const rateLimitSchema = z.object({ count: z.number().int().min(0).max(1000), after: z.number().int().min(0).max(100000).default(0) });
 
 export type Emulator = { url: string; port: number; state: EmulatorState; settled: () => Promise<void>; close: () => Promise<void> };
 
@@ -54,7 +54,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const payments = new Payments(state, deliverer);
   const oauth = createOAuth(state, deliverer);
   const api = createApi(state, payments);
+  // The next `rateLimited` /v1 requests, after `rateLimitAfter` more that pass, answer 429.
   let rateLimited = 0;
+  let rateLimitAfter = 0;
 
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const text = req.method === 'POST' ? await readBody(req) : '';
@@ -95,8 +97,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return sendJson(res, 200, { stripe_user_id: m[1] });
     }
     if (req.method === 'POST' && path === '/_emulator/rate-limit') {
-      rateLimited = rateLimitSchema.parse(body).count;
-      return sendJson(res, 200, { count: rateLimited });
+      const r = rateLimitSchema.parse(body);
+      rateLimited = r.count;
+      rateLimitAfter = r.after;
+      return sendJson(res, 200, r);
     }
     throw new StripeApiError(404, 'invalid_request_error', `Unrecognized emulator control URL (${req.method}: ${path}).`);
   }
@@ -118,7 +122,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if (path.startsWith('/v1/')) {
       const auth = authenticate(state, req, { acceptAnyKey: opts.acceptAnyKey ?? false });
-      if (rateLimited > 0) {
+      if (rateLimitAfter > 0) rateLimitAfter -= 1;
+      else if (rateLimited > 0) {
         rateLimited -= 1;
         throw new StripeApiError(429, 'invalid_request_error', 'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.', 'rate_limit');
       }

@@ -1,0 +1,48 @@
+import Stripe from 'stripe';
+import { activeConnectionFor, markDeauthorized } from './connections';
+import { receiveVerifiedEvent } from './ingest-bridge';
+import { platformWebhookSecrets } from './platform-webhook';
+
+// Events on the platform's Connect endpoint: verified with the endpoint's secret (the SDK's
+// constructEvent), then routed by `event.account` to the project that account is connected to.
+// Events for accounts Zori does not know (or no longer serves) are acknowledged and ignored, so
+// Stripe stops retrying them; only a bad signature is refused.
+
+const verifier = new Stripe('sk_unused_for_signature_checks');
+
+export type ConnectWebhookResult = { status: number; body: Record<string, unknown> };
+
+function verify(rawBody: string, signature: string | undefined, secrets: string[]): Stripe.Event | null {
+  if (!signature) return null;
+  for (const secret of secrets) {
+    try {
+      return verifier.webhooks.constructEvent(rawBody, signature, secret);
+    } catch (err) {
+      if (!(err instanceof Stripe.errors.StripeSignatureVerificationError)) return null;
+    }
+  }
+  return null;
+}
+
+export async function handleConnectWebhook(rawBody: string, signature: string | undefined): Promise<ConnectWebhookResult> {
+  const secrets = await platformWebhookSecrets();
+  if (secrets.length === 0) return { status: 503, body: { error: 'The Connect webhook endpoint is not registered yet' } };
+  const event = verify(rawBody, signature, secrets);
+  if (!event) return { status: 400, body: { error: 'Invalid signature' } };
+  const account = event.account;
+  if (!account) {
+    console.info(`[zori] connect webhook: ${event.id} (${event.type}) names no account; ignored`);
+    return { status: 200, body: { received: true, ignored: 'no account' } };
+  }
+  if (event.type === 'account.application.deauthorized') {
+    const closed = await markDeauthorized(account, event.livemode);
+    return { status: 200, body: { received: true, revoked: closed } };
+  }
+  const connection = await activeConnectionFor(account, event.livemode);
+  if (!connection) {
+    console.info(`[zori] connect webhook: ${event.id} (${event.type}) for ${event.livemode ? 'live' : 'test'} account ${account}, which no project has connected; ignored`);
+    return { status: 200, body: { received: true, ignored: 'unknown account' } };
+  }
+  const { duplicate } = await receiveVerifiedEvent(connection.projectId, account, event);
+  return { status: 200, body: { received: true, duplicate } };
+}

@@ -1,0 +1,53 @@
+import Stripe from 'stripe';
+import { publicUrl } from '@/lib/config/env';
+import { open, seal } from '@/lib/crypto/secrets';
+import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { connectConfig, platformStripe } from './config';
+import { CONNECT_EVENT_TYPES } from './ingest-bridge';
+
+// The platform's one Connect webhook endpoint (Stripe refuses endpoints on connected accounts, so
+// every connected account's events come here, each naming its `account`). Zori registers it itself
+// with the platform key, once per URL; Stripe shows the signing secret only at creation, so it is
+// sealed and stored then. An endpoint for our URL that we hold no secret for is replaced.
+
+export const CONNECT_WEBHOOK_PATH = '/webhooks/stripe/connect';
+
+export function connectWebhookUrl(): string {
+  return `${publicUrl()}${CONNECT_WEBHOOK_PATH}`;
+}
+
+export async function ensurePlatformWebhook(config = connectConfig(), url = connectWebhookUrl()): Promise<{ endpointId: string; created: boolean }> {
+  const known = await prisma().stripePlatformWebhook.findUnique({ where: { url } });
+  if (known) return { endpointId: known.endpointId, created: false };
+  const stripe = platformStripe(config);
+  for await (const we of stripe.webhookEndpoints.list({ limit: 100 })) {
+    if (we.url === url && we.metadata?.zori === 'connect') await stripe.webhookEndpoints.del(we.id);
+  }
+  const we = await stripe.webhookEndpoints.create({
+    url,
+    connect: true,
+    enabled_events: [...CONNECT_EVENT_TYPES] as Stripe.WebhookEndpointCreateParams.EnabledEvent[],
+    api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
+    description: 'Zori: events of connected Stripe accounts',
+    metadata: { zori: 'connect' },
+  });
+  try {
+    await prisma().stripePlatformWebhook.create({ data: { url, endpointId: we.id, secret: seal(we.secret!), apiVersion: Stripe.API_VERSION, events: [...CONNECT_EVENT_TYPES] } });
+    return { endpointId: we.id, created: true };
+  } catch (err) {
+    // Another request registered it at the same moment: keep theirs, remove ours.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      await stripe.webhookEndpoints.del(we.id).catch(() => undefined);
+      const winner = await prisma().stripePlatformWebhook.findUniqueOrThrow({ where: { url } });
+      return { endpointId: winner.endpointId, created: false };
+    }
+    throw err;
+  }
+}
+
+/** Every stored platform endpoint secret (more than one while the URL changes). */
+export async function platformWebhookSecrets(): Promise<string[]> {
+  const rows = await prisma().stripePlatformWebhook.findMany({ select: { secret: true } });
+  return rows.map((r) => open(r.secret));
+}
