@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
@@ -306,6 +307,32 @@ describe('webhook endpoints and signed deliveries', () => {
     await emulator.settled();
     expect(received).toHaveLength(1);
     expect(received[0].event).toMatchObject({ type: 'account.application.deauthorized', account: token.stripe_user_id, data: { object: { object: 'application', id: CLIENT_ID } } });
+  });
+});
+
+describe('consent page errors and persistence', () => {
+  it('shows an error page, without redirecting, for an unknown client_id or a bad redirect_uri', async () => {
+    const bad = await fetch(`${emulator.url}/oauth/authorize?response_type=code&client_id=ca_someoneelse&redirect_uri=http://localhost:9/cb`, { redirect: 'manual' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('invalid_client');
+    const noUri = await fetch(`${emulator.url}/oauth/authorize?response_type=code&client_id=${CLIENT_ID}&redirect_uri=javascript:alert(1)`, { redirect: 'manual' });
+    expect(noUri.status).toBe(400);
+  });
+
+  it('keeps accounts, keys and objects in the state file across restarts', async () => {
+    const file = `${process.env.TMPDIR ?? '/tmp'}/stripe-emulator-${process.pid}-${Date.now()}.json`;
+    const first = await startEmulator({ stateFile: file, platformKey: PLATFORM_KEY, clientId: CLIENT_ID });
+    const made = await (await fetch(`${first.url}/_emulator/accounts`, { method: 'POST', body: JSON.stringify({ name: 'Kept' }) })).json();
+    const paid = await (await fetch(`${first.url}/_emulator/payments`, { method: 'POST', body: JSON.stringify({ account: made.account.id, amount: 700, currency: 'usd' }) })).json();
+    await first.close();
+    const second = await startEmulator({ stateFile: file, platformKey: PLATFORM_KEY, clientId: CLIENT_ID });
+    try {
+      const client = new Stripe(made.secretKey, { host: '127.0.0.1', port: second.port, protocol: 'http', maxNetworkRetries: 0 });
+      await expect(client.charges.retrieve(paid.charge.id)).resolves.toMatchObject({ amount: 700 });
+    } finally {
+      await second.close();
+      rmSync(file, { force: true });
+    }
   });
 });
 
