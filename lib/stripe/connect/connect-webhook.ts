@@ -25,9 +25,14 @@ function verify(rawBody: string, signature: string | undefined, secrets: string[
 }
 
 export async function handleConnectWebhook(rawBody: string, signature: string | undefined): Promise<ConnectWebhookResult> {
-  const secrets = await platformWebhookSecrets();
+  let secrets = await platformWebhookSecrets();
+  let event = verify(rawBody, signature, secrets);
+  if (!event) {
+    // The endpoint may have been (re)registered by another process since the secrets were cached.
+    secrets = await platformWebhookSecrets({ reload: true });
+    event = verify(rawBody, signature, secrets);
+  }
   if (secrets.length === 0) return { status: 503, body: { error: 'The Connect webhook endpoint is not registered yet' } };
-  const event = verify(rawBody, signature, secrets);
   if (!event) return { status: 400, body: { error: 'Invalid signature' } };
   const account = event.account;
   if (!account) {

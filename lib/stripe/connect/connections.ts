@@ -1,6 +1,6 @@
 import { authorizeProject, DomainError, NotFoundError, UnauthenticatedError, type Actor, type ProjectScope } from '@/lib/authz';
 import { seal } from '@/lib/crypto/secrets';
-import { prisma } from '@/lib/db/client';
+import { pool, prisma } from '@/lib/db/client';
 import { connectConfig, platformStripe, type ConnectConfig } from './config';
 import { deauthorize, type ConnectTokens } from './oauth-client';
 
@@ -168,7 +168,11 @@ export async function markDeauthorized(stripeAccount: string, livemode: boolean)
   return r.count;
 }
 
-/** The project an account's Connect events belong to, if it is connected and active. */
-export async function activeConnectionFor(stripeAccount: string, livemode: boolean) {
-  return prisma().stripeConnection.findFirst({ where: { kind: 'connect', status: 'active', stripeAccountId: stripeAccount, livemode }, select: { id: true, projectId: true } });
+/** The project an account's Connect events belong to, if it is connected and active (one indexed lookup per event: raw SQL on the hot path). */
+export async function activeConnectionFor(stripeAccount: string, livemode: boolean): Promise<{ id: string; projectId: string } | null> {
+  const { rows } = await pool().query<{ id: string; projectId: string }>(
+    `SELECT id, "projectId" FROM "StripeConnection" WHERE "stripeAccountId" = $1 AND livemode = $2 AND kind = 'connect' AND status = 'active' LIMIT 1`,
+    [stripeAccount, livemode],
+  );
+  return rows[0] ?? null;
 }

@@ -34,6 +34,7 @@ export async function ensurePlatformWebhook(config = connectConfig(), url = conn
   });
   try {
     await prisma().stripePlatformWebhook.create({ data: { url, endpointId: we.id, secret: seal(we.secret!), apiVersion: Stripe.API_VERSION, events: [...CONNECT_EVENT_TYPES] } });
+    cache = null;
     return { endpointId: we.id, created: true };
   } catch (err) {
     // Another request registered it at the same moment: keep theirs, remove ours.
@@ -46,8 +47,17 @@ export async function ensurePlatformWebhook(config = connectConfig(), url = conn
   }
 }
 
+// The secrets are read and unsealed once a minute, not per event (the Connect endpoint is a hot path).
+const CACHE_MS = 60_000;
+/** A delivery that fails with cached secrets reloads them, but at most this often (forged floods stay cheap). */
+const RELOAD_MIN_MS = 5_000;
+let cache: { secrets: string[]; at: number } | null = null;
+
 /** Every stored platform endpoint secret (more than one while the URL changes). */
-export async function platformWebhookSecrets(): Promise<string[]> {
+export async function platformWebhookSecrets(opts: { reload?: boolean } = {}): Promise<string[]> {
+  const age = cache ? Date.now() - cache.at : Infinity;
+  if (cache && age < CACHE_MS && !(opts.reload && age >= RELOAD_MIN_MS)) return cache.secrets;
   const rows = await prisma().stripePlatformWebhook.findMany({ select: { secret: true } });
-  return rows.map((r) => open(r.secret));
+  cache = { secrets: rows.map((r) => open(r.secret)), at: Date.now() };
+  return cache.secrets;
 }
