@@ -329,4 +329,23 @@ describe('history import', () => {
     await runImport(rerun.id, { baseDelayMs: 1 });
     expect(await prisma().stripeEvent.count({ where: { projectId: project.id, eventId: { startsWith: 'evt_import_' } } })).toBe(imported.length);
   });
+
+  it('resumes an import whose process died (stale heartbeat) when the page asks for its progress', async () => {
+    const { project, byRole } = await makeTenant(['owner']);
+    const owner = byRole.owner!;
+    const made = await control(emulator, '/_emulator/accounts', { name: 'Crashed Import Shop' });
+    const account = made.account.id as string;
+    for (let i = 0; i < 5; i++) await control(emulator, '/_emulator/payments', { account, amount: 100 + i, currency: 'usd' });
+    const query = await consent(await beginConnect(actorOf(owner), null, project.id), 'allow', { account });
+    await completeConnection(actorOf(owner), project.id, await exchangeCode(query.code));
+    const scope = await authorizeProject(actorOf(owner), project.id, 'manage');
+    const job = await startImport(scope);
+    // A run that died after the first phase: still "running", but its heartbeat is two minutes old.
+    await prisma().stripeImportJob.update({ where: { id: job.id }, data: { phase: 1, heartbeatAt: new Date(Date.now() - 120_000) } });
+    const status = await importStatus(scope);
+    expect(status).toMatchObject({ status: 'running', phase: 'charges' });
+    const finished = await waitForImport(project.id);
+    expect(finished).toMatchObject({ id: job.id, status: 'done' });
+    expect(await prisma().stripeEvent.count({ where: { projectId: project.id, type: 'charge.succeeded' } })).toBe(5);
+  });
 });

@@ -67,7 +67,8 @@ export async function consumeState(state: string | null | undefined, userId: str
   return { userId: row.userId, organizationId: row.organizationId, projectId: row.projectId };
 }
 
-/** Deletes states that can no longer be used (called when a new one is issued). */
+/** Deletes states and pending moves that can no longer be used (called when a new state is issued). */
 export async function pruneStates(now = new Date()): Promise<void> {
   await prisma().stripeOAuthState.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } } });
+  await prisma().stripeConnectPendingMove.deleteMany({ where: { expiresAt: { lt: now } } });
 }

@@ -58,6 +58,8 @@ export async function platformWebhookSecrets(opts: { reload?: boolean } = {}): P
   const age = cache ? Date.now() - cache.at : Infinity;
   if (cache && age < CACHE_MS && !(opts.reload && age >= RELOAD_MIN_MS)) return cache.secrets;
   const rows = await prisma().stripePlatformWebhook.findMany({ select: { secret: true } });
-  cache = { secrets: rows.map((r) => open(r.secret)), at: Date.now() };
-  return cache.secrets;
+  const secrets = rows.map((r) => open(r.secret));
+  // Nothing registered yet: do not remember that, the registration may be moments away.
+  cache = secrets.length ? { secrets, at: Date.now() } : null;
+  return secrets;
 }
