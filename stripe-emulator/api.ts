@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { StripeApiError, apiKeyOf, asArray, invalidParam, missingParam, noSuch, type Params } from './http';
 import { expand, paginate, type ListObject } from './list';
-import { API_VERSION, customerObject, webhookEndpointObject } from './objects';
+import { customerObject, webhookEndpointObject } from './objects';
 import type { Payments } from './payments';
 import { newId, nowSeconds, type EmulatorState, type StripeObject } from './state';
 
@@ -29,7 +29,7 @@ export function authenticate(state: EmulatorState, req: IncomingMessage, opts: {
   let accountId = state.data.keys[key];
   if (!accountId && opts.acceptAnyKey && /^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/.test(key)) {
     // Offline development: any well-formed key opens (and thereafter names) its own account.
-    accountId = state.createAccount({ name: `Emulated account ${key.slice(-4)}`, email: null as unknown as undefined, secretKey: key }).id;
+    accountId = state.createAccount({ name: `Emulated account ${key.slice(-4)}`, secretKey: key }).id;
   }
   if (!accountId) throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${masked}`, 'api_key_invalid');
   const livemode = /_live_/.test(key);
@@ -191,4 +191,3 @@ function publicView(o: StripeObject): StripeObject {
   return { ...rest, api_version: rest.api_version ?? null };
 }
 
-export { API_VERSION };

@@ -48,6 +48,7 @@ export class Payments {
     private readonly deliverer: Deliverer,
   ) {}
 
+  /** The emulator is a test-mode Stripe: every object it makes has livemode false. */
   private livemodeOf(_account: string): boolean {
     return false;
   }
