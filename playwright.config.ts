@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { STRIPE_E2E, STRIPE_EMULATOR_PORT } from './e2e/support/stripe-emulator';
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download is unreachable here)
 // against the built app, started by e2e/serve.sh on a fresh database.
@@ -20,12 +21,28 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `bash e2e/serve.sh ${PORT}`,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    // The local Stripe emulator stands in for Stripe (Connect OAuth, API, webhook deliveries), 300 ports up.
+    {
+      command: `npx tsx stripe-emulator/cli.ts --port ${STRIPE_EMULATOR_PORT} --client-id ${STRIPE_E2E.clientId} --platform-key ${STRIPE_E2E.platformKey} --retry-delays 200,500,1000 --quiet`,
+      url: `http://127.0.0.1:${STRIPE_EMULATOR_PORT}/_emulator/state`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `bash e2e/serve.sh ${PORT}`,
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      // Zori reaches the emulator by configuration only, as it would reach Stripe.
+      env: {
+        STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`,
+        STRIPE_CONNECT_BASE: `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`,
+        STRIPE_PLATFORM_SECRET_KEY: STRIPE_E2E.platformKey,
+        STRIPE_CONNECT_CLIENT_ID: STRIPE_E2E.clientId,
+      },
+    },
+  ],
 });

@@ -3,10 +3,12 @@ import { inboxWorker } from '@/lib/stripe/inbox/worker';
 import { leanRoutes } from './lean-routes';
 import { healthRoute } from './routes/health';
 import { ingestRoute } from './routes/ingest';
+import { stripeConnectWebhookRoute } from './routes/stripe-connect-webhook';
 import { stripeWebhookRoute } from './routes/stripe-webhook';
 import { trackerScriptRoute } from './routes/tracker-script';
 
 leanRoutes.push(healthRoute);
 leanRoutes.push(ingestRoute, trackerScriptRoute);
-leanRoutes.push(stripeWebhookRoute);
+// The Connect endpoint comes before /webhooks/stripe/{projectId}, whose pattern would also match "connect".
+leanRoutes.push(stripeConnectWebhookRoute, stripeWebhookRoute);
 inboxWorker().start(); // Stripe inbox: picks up events left pending by a previous run, then polls

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { open } from '@/lib/crypto/secrets';
 import { pool } from '@/lib/db/client';
+import { connectConfig, connectEnabled } from '@/lib/stripe/connect/config';
 import { stripeClient } from '@/lib/stripe/client';
 import { dispatchEvent } from '@/lib/stripe/handlers';
 import { type HandlerContext, NotReadyError, type StripeObject } from '@/lib/stripe/handlers/types';
@@ -30,17 +31,23 @@ type ClaimedRow = {
   identitySalt: string;
   secretKey: string | null;
   connectionAccount: string | null;
+  connectionKind: 'self_hosted' | 'connect' | null;
 };
 
 export type ProcessOutcome = { outcome: 'processed' | 'ignored' | 'failed' | 'skipped'; projectId?: string; paymentIds: string[] };
 
-/** Stripe API access for the event's account: the self-hosted key (Connect helpers may extend this). */
+/**
+ * Stripe API access for the event's account: the self-hosted key, or for a Connect account the
+ * platform key acting on its behalf (Stripe-Account header).
+ */
 function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
   let client: Stripe | null | undefined;
   return async () => {
     if (client !== undefined) return client;
     client = null;
-    if (row.secretKey && (!row.stripeAccount.startsWith('acct_') || row.stripeAccount === row.connectionAccount)) {
+    if (row.connectionKind === 'connect' && row.stripeAccount === row.connectionAccount && connectEnabled()) {
+      client = stripeClient(connectConfig().platformKey, { stripeAccount: row.stripeAccount });
+    } else if (row.secretKey && (!row.stripeAccount.startsWith('acct_') || row.stripeAccount === row.connectionAccount)) {
       try {
         client = stripeClient(open(row.secretKey));
       } catch {
@@ -61,7 +68,8 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
     const res = await tx.query<ClaimedRow>(
       `SELECT e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
-              p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount"
+              p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
+              c.kind::text AS "connectionKind"
          FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"
         WHERE e.id = $1 AND e.status IN ('pending', 'failed') AND e.attempts < $2
         FOR UPDATE OF e SKIP LOCKED`,

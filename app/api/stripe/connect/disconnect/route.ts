@@ -1,0 +1,18 @@
+import { authorizeProject } from '@/lib/authz';
+import { currentUser, userActor } from '@/lib/auth/session';
+import { errorResponse } from '@/lib/http/errors';
+import { disconnect } from '@/lib/stripe/connect/connections';
+import { connectProjectBody } from '@/lib/zod/stripe-connect';
+
+// POST /api/stripe/connect/disconnect { projectId }: deauthorizes Zori on the account; revenue stays.
+export async function POST(req: Request) {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: { message: 'Sign in first' } }, { status: 401 });
+  try {
+    const { projectId } = connectProjectBody.parse(await req.json());
+    await disconnect(await authorizeProject(userActor(user), projectId, 'manage'));
+    return Response.json({ ok: true });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,33 @@
+import type { ProjectScope } from '@/lib/authz';
+import { connectEnabled } from '@/lib/stripe/connect/config';
+import { connectionView, pendingMove } from '@/lib/stripe/connect/connections';
+import { importStatus } from '@/lib/stripe/connect/history-import';
+import { connectNotice } from '@/lib/stripe/connect/notices';
+import { ConnectStripeCard } from './connect-stripe-card';
+
+// Server half of the Connect Stripe card: loads what the card shows (never a token) for an
+// owner or admin, and what the callback's redirect says happened.
+
+export async function ConnectStripeSection({ scope, searchParams }: { scope: ProjectScope; searchParams: Record<string, string | string[] | undefined> }) {
+  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  if (!canManage) {
+    return (
+      <section aria-labelledby="connect-stripe-heading" className="rounded-lg border border-gray-200 p-6 dark:border-gray-800">
+        <h2 id="connect-stripe-heading" className="text-lg font-semibold">Stripe</h2>
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">Only owners and admins can connect or disconnect Stripe.</p>
+      </section>
+    );
+  }
+  const moveId = typeof searchParams.move === 'string' && searchParams.stripe === 'move' ? searchParams.move : null;
+  const [view, move, job] = await Promise.all([connectionView(scope), moveId ? pendingMove(scope, moveId) : null, importStatus(scope)]);
+  return (
+    <ConnectStripeCard
+      projectId={scope.projectId}
+      enabled={connectEnabled()}
+      view={view}
+      notice={connectNotice(searchParams)}
+      move={move}
+      initialImport={view.state === 'not_connected' || view.kind !== 'connect' ? null : job}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+
+// The e2e run's Stripe emulator (started by playwright.config.ts) and the run's database.
+
+export const ZORI_PORT = Number(process.env.ZORI_E2E_PORT ?? 1390);
+export const STRIPE_EMULATOR_PORT = ZORI_PORT + 300;
+export const STRIPE_EMULATOR_URL = `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`;
+export const STRIPE_E2E = { clientId: 'ca_zorie2e0000000000000000', platformKey: 'sk_test_zori_e2e_platform_key' };
+
+export async function emulatorControl<T = any>(path: string, body: unknown = {}): Promise<T> {
+  const res = await fetch(`${STRIPE_EMULATOR_URL}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(JSON.stringify(json));
+  return json as T;
+}
+
+/** One query on this run's database (written by e2e/serve.sh). */
+export async function query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const url = readFileSync(`${process.env.TMPDIR ?? '/tmp'}/zori-e2e-${ZORI_PORT}.database-url`, 'utf8').trim();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
