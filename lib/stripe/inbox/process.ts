@@ -11,10 +11,11 @@ import { type HandlerContext, NotReadyError, type StripeObject } from '@/lib/str
 // processed, commit. On error the transaction rolls back (the ledger is untouched) and the event is
 // marked failed with its error and the time of the next attempt (exponential backoff).
 
-export const MAX_ATTEMPTS = Number(process.env.ZORI_STRIPE_MAX_ATTEMPTS ?? 8);
+export const MAX_ATTEMPTS = Number(process.env.ZORI_STRIPE_MAX_ATTEMPTS ?? 12);
 const RETRY_BASE_MS = Number(process.env.ZORI_STRIPE_RETRY_BASE_MS ?? 5_000);
 const RETRY_MAX_MS = 6 * 3600_000;
 
+/** 5 s, 10 s, 20 s, … capped at 6 h: with 12 attempts an event keeps being retried for about 6 hours. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
 }

@@ -27,12 +27,14 @@ export class InboxWorker {
     readonly pollMs = Number(process.env.ZORI_STRIPE_POLL_MS ?? 2_000),
   ) {}
 
-  /** Starts polling (also runs one poll now, which picks up whatever a previous run left). */
+  /**
+   * Starts polling. The first poll (one interval after start, once the server has set up its
+   * database) picks up whatever a previous run left pending.
+   */
   start(): this {
     if (this.timer) return this;
     this.timer = setInterval(() => void this.poll(), this.pollMs);
     this.timer.unref();
-    void this.poll();
     return this;
   }
 
