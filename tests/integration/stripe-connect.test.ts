@@ -195,7 +195,7 @@ describe('events on the platform Connect endpoint', () => {
     expect(stored.every((e) => e.stripeAccount === stripeAccount)).toBe(true);
     // Same inbox, handlers and ledger as self-hosted events.
     for (const e of stored) await processInboxEvent(String(e.id));
-    const payment = await prisma().payment.findFirstOrThrow({ where: { projectId: project.id, stripeAccount, currency: 'eur' }, orderBy: { createdAt: 'desc' } });
+    const payment = await prisma().payment.findFirstOrThrow({ where: { projectId: project.id, stripeAccount: stripeAccount!, currency: 'eur' }, orderBy: { createdAt: 'desc' } });
     expect([payment.amount, payment.visitorId, payment.visitorIdSource]).toEqual([4900n, 'zv_twitter', expect.any(String)]);
 
     // An account connected to the platform but to no Zori project: acknowledged, ignored, nothing stored.

@@ -344,6 +344,42 @@ describe('rejected deliveries', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('keeps one payment per real payment when many events of many payments arrive at once', async () => {
+    const p = await connectedProject();
+    const bodies: string[] = [];
+    const expected = new Map<string, bigint>();
+    for (let i = 0; i < 20; i++) {
+      const pi = `pi_${uid()}`;
+      const amount = 1000 + i;
+      const inv = invoice(API.basil, { amountPaid: amount, visitorId: `zv_c${i}` });
+      expected.set(pi, BigInt(amount));
+      for (const e of [
+        event('charge.succeeded', charge({ pi, amount })),
+        event('invoice.payment_succeeded', inv, { apiVersion: API.basil }),
+        event('invoice.paid', inv, { apiVersion: API.basil }),
+        event('invoice_payment.paid', invoicePayment({ invoice: inv.id, pi, amount }), { apiVersion: API.basil }),
+      ]) {
+        bodies.push(JSON.stringify(e), JSON.stringify(e)); // each delivered twice
+      }
+    }
+    bodies.sort(() => Math.random() - 0.5);
+    const results = await Promise.all(bodies.map((body) => server.post(p.projectId, body, { 'stripe-signature': signedHeader(body, p.secret) })));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    // Events that raced ahead of their partner are retried by the poller; run until the inbox is settled.
+    for (let i = 0; i < 20 && (await prisma().stripeEvent.count({ where: { projectId: p.projectId, status: { in: ['pending', 'failed'] } } })) > 0; i++) {
+      await prisma().stripeEvent.updateMany({ where: { projectId: p.projectId, status: 'failed' }, data: { nextAttemptAt: new Date() } });
+      await worker.poll();
+      await worker.idle();
+    }
+    const rows = await payments(p.projectId);
+    expect(rows).toHaveLength(20);
+    expect(new Map(rows.map((r) => [r.paymentKey, r.amount]))).toEqual(expected);
+    expect(rows.every((r) => r.invoiceId && r.visitorIdSource === 'invoice_subscription_metadata')).toBe(true);
+    expect(await prisma().stripeEvent.count({ where: { projectId: p.projectId } })).toBe(80);
+  });
+});
+
 describe('durability', () => {
   it('processes an event stored before a crash exactly once after restart', async () => {
     const p = await connectedProject();

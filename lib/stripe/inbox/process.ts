@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type Stripe from 'stripe';
 import { open } from '@/lib/crypto/secrets';
 import { pool } from '@/lib/db/client';
@@ -11,15 +12,17 @@ import { type HandlerContext, NotReadyError, type StripeObject } from '@/lib/str
 // processed, commit. On error the transaction rolls back (the ledger is untouched) and the event is
 // marked failed with its error and the time of the next attempt (exponential backoff).
 
-export const MAX_ATTEMPTS = Number(process.env.ZORI_STRIPE_MAX_ATTEMPTS ?? 8);
+export const MAX_ATTEMPTS = Number(process.env.ZORI_STRIPE_MAX_ATTEMPTS ?? 12);
 const RETRY_BASE_MS = Number(process.env.ZORI_STRIPE_RETRY_BASE_MS ?? 5_000);
 const RETRY_MAX_MS = 6 * 3600_000;
 
+/** 5 s, 10 s, 20 s, … capped at 6 h: with 12 attempts an event keeps being retried for about 6 hours. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
 }
 
 type ClaimedRow = {
+  id: string;
   projectId: string;
   stripeAccount: string;
   type: string;
@@ -58,6 +61,68 @@ function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
   };
 }
 
+function contextFor(tx: PoolClient, row: ClaimedRow): HandlerContext {
+  return {
+    tx,
+    projectId: row.projectId,
+    stripeAccount: row.stripeAccount,
+    livemode: row.livemode,
+    eventCreated: row.stripeCreatedAt,
+    project: { reportingCurrency: row.reportingCurrency, identitySalt: row.identitySalt },
+    stripeApi: apiFor(row),
+  };
+}
+
+export type InboxJob = { id: string; event?: { type: string; data: { object: StripeObject } } };
+
+/**
+ * Runs several due events in one transaction (under load, the worker hands over what queued up
+ * meanwhile): one claim, one status update and one commit for all of them. If any handler fails, the
+ * whole batch rolls back and each event is run on its own, so one bad event holds back no other.
+ */
+export async function processInboxBatch(jobs: InboxJob[]): Promise<ProcessOutcome[]> {
+  if (jobs.length <= 1) return Promise.all(jobs.map((j) => processInboxEvent(j.id, j.event)));
+  const known = new Map(jobs.filter((j) => j.event).map((j) => [j.id, j.event!]));
+  const tx = await pool().connect();
+  let results: ProcessOutcome[];
+  try {
+    await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
+    const res = await tx.query<ClaimedRow>(
+      `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts,
+              CASE WHEN e.id = ANY($3::bigint[]) THEN e.payload END AS payload,
+              p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
+              c.kind::text AS "connectionKind"
+         FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"
+        WHERE e.id = ANY($1::bigint[]) AND e.status IN ('pending', 'failed') AND e.attempts < $2
+        ORDER BY e.id FOR UPDATE OF e SKIP LOCKED`,
+      [jobs.map((j) => j.id), MAX_ATTEMPTS, jobs.filter((j) => !j.event).map((j) => j.id)],
+    );
+    const done: { id: string; status: string; note: string | null }[] = [];
+    results = [];
+    for (const row of res.rows) {
+      const event = known.get(row.id) ?? row.payload;
+      if (!event) throw new Error('inbox event without payload');
+      const result = await dispatchEvent(contextFor(tx, row), event);
+      done.push({ id: row.id, status: result.status, note: result.note ?? null });
+      results.push({ outcome: result.status, projectId: row.projectId, paymentIds: result.paymentIds });
+    }
+    await tx.query(
+      `UPDATE "StripeEvent" e SET status = x.s::"StripeEventStatus", attempts = e.attempts + 1, "processedAt" = now(), "lastError" = x.n
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS x(id, s, n) WHERE e.id = x.id`,
+      [done.map((d) => d.id), done.map((d) => d.status), done.map((d) => d.note)],
+    );
+    await tx.query('COMMIT');
+  } catch {
+    await tx.query('ROLLBACK').catch(() => {});
+    tx.release();
+    const each: ProcessOutcome[] = [];
+    for (const job of jobs) each.push(await processInboxEvent(job.id, job.event));
+    return each;
+  }
+  tx.release();
+  return results;
+}
+
 /** Runs one event if it is due and not being run elsewhere. `known` skips re-reading the payload. */
 export async function processInboxEvent(id: string, known?: { type: string; data: { object: StripeObject } }): Promise<ProcessOutcome> {
   const tx = await pool().connect();
@@ -67,7 +132,7 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     // pending (its status changes in the same transaction) and would simply be processed again.
     await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
     const res = await tx.query<ClaimedRow>(
-      `SELECT e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
+      `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
               p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
               c.kind::text AS "connectionKind"
          FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"
@@ -82,16 +147,7 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     }
     const event = known ?? claimed.payload;
     if (!event) throw new Error('inbox event without payload');
-    const ctx: HandlerContext = {
-      tx,
-      projectId: claimed.projectId,
-      stripeAccount: claimed.stripeAccount,
-      livemode: claimed.livemode,
-      eventCreated: claimed.stripeCreatedAt,
-      project: { reportingCurrency: claimed.reportingCurrency, identitySalt: claimed.identitySalt },
-      stripeApi: apiFor(claimed),
-    };
-    const result = await dispatchEvent(ctx, event);
+    const result = await dispatchEvent(contextFor(tx, claimed), event);
     // Marked and committed in one round trip (a simple query cannot take parameters: values are escaped).
     const note = result.note ? tx.escapeLiteral(result.note) : 'NULL';
     await tx.query(

@@ -1,7 +1,6 @@
 import { refreshPaymentAttribution } from '@/lib/attribution/status';
 import { onShutdown } from '@/lib/runtime/shutdown';
-import type { StripeObject } from '@/lib/stripe/handlers/types';
-import { dueInboxEvents, processInboxEvent } from './process';
+import { dueInboxEvents, type InboxJob, processInboxBatch } from './process';
 
 // The in-process inbox worker. A stored event is queued right after its insert commits (the fast
 // path); a poll every few seconds also picks up events that are due: ones a crash left pending, and
@@ -10,7 +9,8 @@ import { dueInboxEvents, processInboxEvent } from './process';
 // Payments written by processed events get their attribution status refreshed in batches (one
 // statement per project for everything processed meanwhile), after their transactions commit.
 
-type Job = { id: string; event?: { type: string; data: { object: StripeObject } } };
+type Job = InboxJob;
+const BATCH = Number(process.env.ZORI_STRIPE_BATCH ?? 50);
 
 export class InboxWorker {
   private queue: Job[] = [];
@@ -27,12 +27,14 @@ export class InboxWorker {
     readonly pollMs = Number(process.env.ZORI_STRIPE_POLL_MS ?? 2_000),
   ) {}
 
-  /** Starts polling (also runs one poll now, which picks up whatever a previous run left). */
+  /**
+   * Starts polling. The first poll (one interval after start, once the server has set up its
+   * database) picks up whatever a previous run left pending.
+   */
   start(): this {
     if (this.timer) return this;
     this.timer = setInterval(() => void this.poll(), this.pollMs);
     this.timer.unref();
-    void this.poll();
     return this;
   }
 
@@ -99,26 +101,29 @@ export class InboxWorker {
 
   private pump(): void {
     while (this.active < this.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift() as Job;
+      // Under load, what queued up meanwhile goes in one transaction (see processInboxBatch).
+      const jobs = this.queue.splice(0, BATCH);
       this.active++;
-      processInboxEvent(job.id, job.event)
-        .then((r) => {
-          if (r.projectId && r.paymentIds.length) {
+      processInboxBatch(jobs)
+        .then((results) => {
+          for (const r of results) {
+            if (!r.projectId || r.paymentIds.length === 0) continue;
             const set = this.written.get(r.projectId) ?? new Set<string>();
             for (const id of r.paymentIds) set.add(id);
             this.written.set(r.projectId, set);
-            this.refreshAttribution();
           }
+          this.refreshAttribution();
         })
-        .catch((err) => console.error(`[zori] stripe event ${job.id} could not be run`, err))
+        .catch((err) => console.error('[zori] stripe events could not be run', err))
         .finally(() => {
           this.active--;
-          this.known.delete(job.id);
+          for (const job of jobs) this.known.delete(job.id);
           this.pump();
           this.settle();
         });
     }
   }
+
 }
 
 const g = globalThis as unknown as { __zoriInboxWorker?: InboxWorker };
