@@ -22,7 +22,7 @@ function pageHtml(path: string): string {
       ? `<script>window.ZoriHQ = window.ZoriHQ || []; ZoriHQ.push(['track', 'early', { n: 1 }]); ZoriHQ.push(['getVisitorId', function (id) { window.earlyId = id; }]);</script>`
       : '';
   return `<!doctype html><html><head><title>Site</title>${queued}
-<script async src="http://localhost:${ZORI_PORT}/zori.js" data-key="${project.key}"></script></head>
+<script async src="http://localhost:${ZORI_PORT}/zori.js" data-key="${project.key}"${path.startsWith('/consent') ? ' data-cookieless' : ''}></script></head>
 <body><h1>Page ${path}</h1><a id="next" href="/app/step2">Next step</a>
 <script>document.getElementById('next').addEventListener('click', function (e) { e.preventDefault(); history.pushState({}, '', '/app/step2'); });</script>
 </body></html>`;
@@ -153,4 +153,17 @@ test('Do Not Track: no cookie, no visitor, the page view is still counted', asyn
   await expect.poll(async () => rows(`SELECT "visitorId" FROM "Pageview" WHERE "projectId" = $1 AND path = $2`, [project.id, path])).toEqual([{ visitorId: null }]);
   expect(await visitorCookie(context)).toBeUndefined();
   expect(await rows(`SELECT 1 FROM "Visitor" WHERE "projectId" = $1 AND "visitorId" = $2`, [project.id, id])).toHaveLength(0);
+});
+
+test('cookieless until consent: counted without an id, then the session start is tied to the new id', async ({ page, context }) => {
+  const path = `/consent-${Date.now()}`;
+  await page.goto(`${SITE}${path}?utm_source=partner&utm_medium=affiliate`);
+  await trackerReady(page);
+  await expect.poll(async () => rows(`SELECT "visitorId" FROM "Pageview" WHERE "projectId" = $1 AND path = $2`, [project.id, path])).toEqual([{ visitorId: null }]);
+  expect(await visitorCookie(context)).toBeUndefined();
+  await page.evaluate(() => (window as unknown as { ZoriHQ: { setConsent(c: object): void } }).ZoriHQ.setConsent({ analytics: true }));
+  const vid = (await visitorCookie(context))?.value;
+  expect(vid).toBeTruthy();
+  expect(await visitorIdOf(page)).toBe(vid);
+  await expect.poll(async () => touchesOf(vid!)).toMatchObject([{ channel: 'Affiliates', source: 'partner', landingPath: path }]);
 });
