@@ -3,7 +3,8 @@
 //   1. a bare node:http server answering 204          (the HTTP ceiling)
 //   2. a no-op Next.js route handler                    (what any framework route could do)
 //   3. PostgreSQL single-row INSERTs, autocommit        (the naive write path)
-//   4. POST /ingest, one page view per request, against the real PostgreSQL, then a row count
+//   4. POST /ingest (server/ingest-only.ts: the same lean route server/index.ts serves), one page
+//      view per request, against the real PostgreSQL, then a row count after SIGTERM
 // Load: autocannon, 50 connections, keep-alive, on the same machine as the servers.
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,7 +24,8 @@ const root = path.join(import.meta.dirname, '..');
 type Result = { rps: number; p99: number; p50: number; ok: number; errors: number; non2xx: number };
 
 function startServer(kind: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = fork(path.join(import.meta.dirname, 'servers.ts'), [kind, String(port)], {
+  const [script, args] = kind === 'ingest' ? [path.join(root, 'server', 'ingest-only.ts'), []] : [path.join(import.meta.dirname, 'servers.ts'), [kind, String(port)]];
+  const child = fork(script, args, {
     cwd: root,
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
@@ -103,7 +105,7 @@ async function postgresSingleRowInserts(url: string, projectId: string): Promise
 }
 
 async function ingestThroughput(url: string, key: string) {
-  const server = await startServer('ingest', PORT + 2, { DATABASE_URL: url, ZORI_DB_POOL_SIZE: '4' });
+  const server = await startServer('ingest', PORT + 2, { DATABASE_URL: url, ZORI_DB_POOL_SIZE: '4', PORT: String(PORT + 2), HOST: '127.0.0.1' });
   // Bodies are made before the clock starts: building them per request would make the load
   // generator, not /ingest, the bottleneck. Each connection cycles through them.
   const now = Date.now();

@@ -1,5 +1,5 @@
-// The servers bench/ingest.ts measures, each started in its own process so the load generator does
-// not share their event loop: `tsx bench/servers.ts bare|next|ingest PORT`.
+// The baseline servers bench/ingest.ts measures (Zori's own is server/ingest-only.ts), each in its
+// own process so the load generator does not share their event loop: `tsx bench/servers.ts bare|next PORT`.
 import http from 'node:http';
 import path from 'node:path';
 
@@ -20,27 +20,10 @@ async function handlerFor(kind: string): Promise<http.RequestListener> {
     const handle = app.getRequestHandler();
     return (req, res) => void handle(req, res);
   }
-  // Zori's lean routes exactly as server/index.ts dispatches them (Next is never reached by /ingest).
-  const { findLeanRoute } = await import('@/server/lean-routes');
-  await import('@/server/routes');
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://zori.local');
-    const route = findLeanRoute(url.pathname);
-    if (!route) return void res.writeHead(404).end();
-    Promise.resolve(route.handle(req, res, url)).catch((err) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  };
+  throw new Error(`unknown server ${kind}`);
 }
 
 const server = http.createServer(await handlerFor(kind));
 server.keepAliveTimeout = 65_000;
 server.listen(port, '127.0.0.1', () => process.send?.('ready'));
-process.on('SIGTERM', async () => {
-  server.close();
-  const { runShutdownHooks } = await import('@/lib/runtime/shutdown');
-  await runShutdownHooks(); // the ingest buffer flushes everything before exit
-  process.exit(0);
-});
+process.on('SIGTERM', () => process.exit(0));
