@@ -1,0 +1,117 @@
+import type Stripe from 'stripe';
+import { open } from '@/lib/crypto/secrets';
+import { pool } from '@/lib/db/client';
+import { stripeClient } from '@/lib/stripe/client';
+import { dispatchEvent } from '@/lib/stripe/handlers';
+import { type HandlerContext, NotReadyError, type StripeObject } from '@/lib/stripe/handlers/types';
+
+// Processing one inbox event: claim its row (FOR UPDATE SKIP LOCKED, so the in-process fast path
+// and the poller never run it twice at once), run its handler in the same transaction, mark it
+// processed, commit. On error the transaction rolls back (the ledger is untouched) and the event is
+// marked failed with its error and the time of the next attempt (exponential backoff).
+
+export const MAX_ATTEMPTS = Number(process.env.ZORI_STRIPE_MAX_ATTEMPTS ?? 8);
+const RETRY_BASE_MS = Number(process.env.ZORI_STRIPE_RETRY_BASE_MS ?? 5_000);
+const RETRY_MAX_MS = 6 * 3600_000;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
+}
+
+type ClaimedRow = {
+  projectId: string;
+  stripeAccount: string;
+  type: string;
+  livemode: boolean;
+  stripeCreatedAt: Date;
+  attempts: number;
+  payload?: { type: string; data: { object: StripeObject } };
+  reportingCurrency: string;
+  identitySalt: string;
+  secretKey: string | null;
+  connectionAccount: string | null;
+};
+
+export type ProcessOutcome = { outcome: 'processed' | 'ignored' | 'failed' | 'skipped'; projectId?: string; paymentIds: string[] };
+
+/** Stripe API access for the event's account: the self-hosted key (Connect helpers may extend this). */
+function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
+  let client: Stripe | null | undefined;
+  return async () => {
+    if (client !== undefined) return client;
+    client = null;
+    if (row.secretKey && (!row.stripeAccount.startsWith('acct_') || row.stripeAccount === row.connectionAccount)) {
+      try {
+        client = stripeClient(open(row.secretKey));
+      } catch {
+        client = null;
+      }
+    }
+    return client;
+  };
+}
+
+/** Runs one event if it is due and not being run elsewhere. `known` skips re-reading the payload. */
+export async function processInboxEvent(id: string, known?: { type: string; data: { object: StripeObject } }): Promise<ProcessOutcome> {
+  const tx = await pool().connect();
+  let claimed: ClaimedRow | undefined;
+  try {
+    // Not waiting for the commit to reach disk is safe here: if it were lost, the event would still be
+    // pending (its status changes in the same transaction) and would simply be processed again.
+    await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
+    const res = await tx.query<ClaimedRow>(
+      `SELECT e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
+              p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount"
+         FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"
+        WHERE e.id = $1 AND e.status IN ('pending', 'failed') AND e.attempts < $2
+        FOR UPDATE OF e SKIP LOCKED`,
+      [id, MAX_ATTEMPTS],
+    );
+    claimed = res.rows[0];
+    if (!claimed) {
+      await tx.query('ROLLBACK');
+      return { outcome: 'skipped', paymentIds: [] };
+    }
+    const event = known ?? claimed.payload;
+    if (!event) throw new Error('inbox event without payload');
+    const ctx: HandlerContext = {
+      tx,
+      projectId: claimed.projectId,
+      stripeAccount: claimed.stripeAccount,
+      livemode: claimed.livemode,
+      eventCreated: claimed.stripeCreatedAt,
+      project: { reportingCurrency: claimed.reportingCurrency, identitySalt: claimed.identitySalt },
+      stripeApi: apiFor(claimed),
+    };
+    const result = await dispatchEvent(ctx, event);
+    // Marked and committed in one round trip (a simple query cannot take parameters: values are escaped).
+    const note = result.note ? tx.escapeLiteral(result.note) : 'NULL';
+    await tx.query(
+      `UPDATE "StripeEvent" SET status = '${result.status}', attempts = attempts + 1, "processedAt" = now(), "lastError" = ${note} WHERE id = ${BigInt(id)}; COMMIT`,
+    );
+    // The caller refreshes the payments' attribution status (lib/attribution/status) after this commit.
+    return { outcome: result.status, projectId: claimed.projectId, paymentIds: result.paymentIds };
+  } catch (err) {
+    await tx.query('ROLLBACK').catch(() => {});
+    if (!claimed) throw err;
+    const attempts = claimed.attempts + 1;
+    const message = err instanceof NotReadyError ? err.message : `${err instanceof Error ? err.message : String(err)}`;
+    await pool().query(
+      `UPDATE "StripeEvent" SET status = 'failed', attempts = $2, "lastError" = $3, "nextAttemptAt" = now() + make_interval(secs => $4) WHERE id = $1`,
+      [id, attempts, message.slice(0, 2000), retryDelayMs(attempts) / 1000],
+    );
+    if (!(err instanceof NotReadyError)) console.error(`[zori] stripe event ${id} (${claimed.type}) failed, attempt ${attempts}/${MAX_ATTEMPTS}:`, message);
+    return { outcome: 'failed', projectId: claimed.projectId, paymentIds: [] };
+  } finally {
+    tx.release();
+  }
+}
+
+/** Due events (new, or failed and waiting for their retry), oldest first. */
+export async function dueInboxEvents(limit: number): Promise<string[]> {
+  const res = await pool().query<{ id: string }>(
+    `SELECT id FROM "StripeEvent" WHERE status IN ('pending', 'failed') AND attempts < $1 AND "nextAttemptAt" <= now() ORDER BY "nextAttemptAt", id LIMIT $2`,
+    [MAX_ATTEMPTS, limit],
+  );
+  return res.rows.map((r) => String(r.id));
+}

@@ -1,0 +1,134 @@
+import { refreshPaymentAttribution } from '@/lib/attribution/status';
+import { onShutdown } from '@/lib/runtime/shutdown';
+import type { StripeObject } from '@/lib/stripe/handlers/types';
+import { dueInboxEvents, processInboxEvent } from './process';
+
+// The in-process inbox worker. A stored event is queued right after its insert commits (the fast
+// path); a poll every few seconds also picks up events that are due: ones a crash left pending, and
+// failed ones whose backoff has passed. Nothing is lost if the process dies between storing and
+// processing: the row is still pending and the next poll (or the next start) runs it.
+// Payments written by processed events get their attribution status refreshed in batches (one
+// statement per project for everything processed meanwhile), after their transactions commit.
+
+type Job = { id: string; event?: { type: string; data: { object: StripeObject } } };
+
+export class InboxWorker {
+  private queue: Job[] = [];
+  private known = new Set<string>();
+  private active = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private waiters: (() => void)[] = [];
+  private polling = false;
+  private written = new Map<string, Set<string>>();
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    readonly concurrency = Number(process.env.ZORI_STRIPE_WORKER_CONCURRENCY ?? 8),
+    readonly pollMs = Number(process.env.ZORI_STRIPE_POLL_MS ?? 2_000),
+  ) {}
+
+  /** Starts polling (also runs one poll now, which picks up whatever a previous run left). */
+  start(): this {
+    if (this.timer) return this;
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.timer.unref();
+    void this.poll();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.queue = [];
+    await this.idle();
+  }
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  enqueue(id: string, event?: Job['event']): void {
+    if (this.known.has(id)) return;
+    this.known.add(id);
+    this.queue.push({ id, event });
+    this.pump();
+  }
+
+  /** Queues every due event now. */
+  async poll(): Promise<void> {
+    if (this.polling || !process.env.DATABASE_URL) return; // the embedded database may still be starting
+    this.polling = true;
+    try {
+      for (const id of await dueInboxEvents(500)) this.enqueue(id);
+    } catch (err) {
+      console.error('[zori] stripe inbox poll failed', err);
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Resolves when nothing is queued, running or waiting for its attribution refresh. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.active === 0 && this.queue.length === 0 && this.refreshing === null && this.written.size === 0;
+  }
+
+  private settle(): void {
+    if (this.isIdle()) for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** One refresh at a time; payments written meanwhile wait for the next one. */
+  private refreshAttribution(): void {
+    if (this.refreshing || this.written.size === 0) return;
+    const batch = this.written;
+    this.written = new Map();
+    this.refreshing = (async () => {
+      for (const [projectId, ids] of batch) {
+        await refreshPaymentAttribution(projectId, [...ids]).catch((err) => console.error('[zori] attribution refresh failed', err));
+      }
+    })().finally(() => {
+      this.refreshing = null;
+      this.refreshAttribution();
+      this.settle();
+    });
+  }
+
+  private pump(): void {
+    while (this.active < this.concurrency && this.queue.length > 0) {
+      const job = this.queue.shift() as Job;
+      this.active++;
+      processInboxEvent(job.id, job.event)
+        .then((r) => {
+          if (r.projectId && r.paymentIds.length) {
+            const set = this.written.get(r.projectId) ?? new Set<string>();
+            for (const id of r.paymentIds) set.add(id);
+            this.written.set(r.projectId, set);
+            this.refreshAttribution();
+          }
+        })
+        .catch((err) => console.error(`[zori] stripe event ${job.id} could not be run`, err))
+        .finally(() => {
+          this.active--;
+          this.known.delete(job.id);
+          this.pump();
+          this.settle();
+        });
+    }
+  }
+}
+
+const g = globalThis as unknown as { __zoriInboxWorker?: InboxWorker };
+
+/** The process's worker (shared by the lean server and Next's copy of lib/). */
+export function inboxWorker(): InboxWorker {
+  if (!g.__zoriInboxWorker) {
+    const worker = new InboxWorker();
+    g.__zoriInboxWorker = worker;
+    onShutdown('stripe-inbox', () => worker.stop());
+  }
+  return g.__zoriInboxWorker;
+}

@@ -1,0 +1,49 @@
+import type { HandlerContext, StripeObject } from '@/lib/stripe/handlers/types';
+import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorIdFrom } from './shapes';
+
+/**
+ * Keeps what a completed Checkout Session says about its payment: its metadata never reaches the
+ * PaymentIntent, Charge or Subscription, so payments look it up here. A client_reference_id counts as
+ * a visitor id (Payment Links can pass one) when it names a visitor Zori knows or has the tracker's zv_ form.
+ */
+export async function storeCheckoutSession(ctx: HandlerContext, session: StripeObject) {
+  const sessionId = str(session.id);
+  if (!sessionId) throw new Error('checkout session without id');
+  const visitorId = visitorIdFrom(metadataValue(session, VISITOR_METADATA_KEY));
+  let clientReferenceId = visitorIdFrom(session.client_reference_id);
+  if (clientReferenceId && !clientReferenceId.startsWith('zv_')) {
+    const known = await ctx.tx.query(`SELECT 1 FROM "Visitor" WHERE "projectId" = $1 AND "visitorId" = $2`, [ctx.projectId, clientReferenceId]);
+    if (known.rowCount === 0) clientReferenceId = null;
+  }
+  const details = obj(session.customer_details);
+  const row = {
+    sessionId,
+    paymentIntentId: idOf(session.payment_intent),
+    subscriptionId: idOf(session.subscription),
+    invoiceId: idOf(session.invoice),
+    customerId: idOf(session.customer),
+    customerEmail: str(details?.email) ?? str(session.customer_email),
+    visitorId,
+    clientReferenceId,
+    mode: str(session.mode),
+  };
+  await ctx.tx.query(
+    `INSERT INTO "CheckoutSession" ("projectId", "stripeAccount", "sessionId", "paymentIntentId", "subscriptionId", "invoiceId", "customerId",
+       "customerEmail", "visitorId", "clientReferenceId", "completedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT ("stripeAccount", "sessionId") DO UPDATE SET "paymentIntentId" = EXCLUDED."paymentIntentId", "subscriptionId" = EXCLUDED."subscriptionId",
+       "invoiceId" = EXCLUDED."invoiceId", "customerId" = EXCLUDED."customerId", "customerEmail" = EXCLUDED."customerEmail",
+       "visitorId" = EXCLUDED."visitorId", "clientReferenceId" = EXCLUDED."clientReferenceId"`,
+    [ctx.projectId, ctx.stripeAccount, sessionId, row.paymentIntentId, row.subscriptionId, row.invoiceId, row.customerId, row.customerEmail, visitorId, clientReferenceId, unixDate(session.created) ?? ctx.eventCreated],
+  );
+  return row;
+}
+
+/** Payments of a subscription bought through a session (its renewals too), for re-resolving their visitor. */
+export async function paymentRefsOfSubscription(ctx: HandlerContext, subscriptionId: string) {
+  const res = await ctx.tx.query<{ paymentIntentId: string | null; chargeId: string | null; invoiceId: string | null }>(
+    `SELECT "paymentIntentId", "chargeId", "invoiceId" FROM "Payment" WHERE "stripeAccount" = $1 AND "subscriptionId" = $2`,
+    [ctx.stripeAccount, subscriptionId],
+  );
+  return res.rows;
+}

@@ -1,0 +1,46 @@
+import type Stripe from 'stripe';
+import { stripeWebhooks } from '@/lib/stripe/client';
+
+// Signature check of one delivery, with the Stripe SDK's constructEvent (HMAC-SHA256 of
+// `${t}.${rawBody}`, any matching v1, 300 s tolerance). A project can have several valid secrets
+// while one is being rolled; the delivery passes if any of them verifies it.
+
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+export type RejectionReason = 'missing_signature' | 'malformed_signature' | 'bad_signature' | 'expired_signature' | 'invalid_payload' | 'no_secret';
+
+export type Verification = { ok: true; event: Stripe.Event } | { ok: false; reason: RejectionReason; message: string };
+
+export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
+  missing_signature: 'Missing Stripe-Signature header: this endpoint only accepts events sent by Stripe.',
+  malformed_signature: 'Malformed Stripe-Signature header: expected "t=<timestamp>,v1=<signature>".',
+  bad_signature:
+    "Signature does not match this project's webhook secret (wrong secret, a body changed on the way, or an event meant for another project).",
+  expired_signature: `Signature timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds old (replayed event or a server clock far off).`,
+  invalid_payload: 'The signed body is not a Stripe event in JSON.',
+  no_secret: 'No webhook secret is configured for this project: add one under Settings > Integrations.',
+};
+
+const reject = (reason: RejectionReason): Verification => ({ ok: false, reason, message: REJECTION_MESSAGES[reason] });
+
+export function verifyStripeSignature(rawBody: Buffer | string, header: string | undefined, secrets: string[]): Verification {
+  if (!header) return reject('missing_signature');
+  if (secrets.length === 0) return reject('no_secret');
+  let last: RejectionReason = 'bad_signature';
+  for (const secret of secrets) {
+    try {
+      return { ok: true, event: stripeWebhooks.constructEvent(rawBody, header, secret, SIGNATURE_TOLERANCE_SECONDS) };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof SyntaxError) return reject('invalid_payload');
+      if (message.includes('Unable to extract timestamp') || message.includes('No signatures found with expected scheme')) return reject('malformed_signature');
+      if (message.includes('Timestamp outside the tolerance zone')) {
+        // The signature matched this secret but is too old: that is the answer, whatever the other secrets say.
+        return reject('expired_signature');
+      }
+      if (message.includes('EventNotification')) return reject('invalid_payload');
+      last = 'bad_signature';
+    }
+  }
+  return reject(last);
+}

@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { stripeWebhooks } from '@/lib/stripe/client';
+import { findLeanRoute } from '@/server/lean-routes';
+import { leanRoutes } from '@/server/lean-routes';
+import { stripeWebhookRoute } from '@/server/routes/stripe-webhook';
+
+// Builders of Stripe events in the shapes of several API versions (starting from Stripe's own
+// fixtures in tests/fixtures/stripe), and a real node:http server running the lean webhook route.
+
+type Obj = Record<string, any>;
+const fixture = (name: string): Obj => JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/stripe', name), 'utf8'));
+
+export const uid = () => randomBytes(6).toString('hex');
+
+export const API = { legacy: '2022-11-15', v2024: '2024-06-20', basil: '2025-03-31.basil', dahlia: '2026-07-29.dahlia' } as const;
+
+export function event(type: string, object: Obj, opts: { apiVersion?: string; account?: string | null; created?: number; livemode?: boolean } = {}): Obj {
+  return {
+    id: `evt_${uid()}`,
+    object: 'event',
+    api_version: opts.apiVersion ?? API.dahlia,
+    created: opts.created ?? Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: opts.livemode ?? false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    ...(opts.account !== undefined && opts.account !== null && { account: opts.account }),
+  };
+}
+
+export function charge(o: { amount?: number; currency?: string; pi?: string | null; id?: string; metadata?: Obj; invoice?: string; email?: string | null; customer?: string | null; amountRefunded?: number; refunds?: Obj[] } = {}): Obj {
+  const base = fixture('event.charge.succeeded.connect.json').data.object;
+  const c: Obj = {
+    ...base,
+    id: o.id ?? `ch_${uid()}`,
+    created: Math.floor(Date.now() / 1000) - 60,
+    amount: o.amount ?? 2500,
+    amount_captured: o.amount ?? 2500,
+    currency: o.currency ?? 'usd',
+    payment_intent: o.pi === undefined ? `pi_${uid()}` : o.pi,
+    metadata: o.metadata ?? {},
+    customer: o.customer ?? null,
+    billing_details: { ...base.billing_details, email: o.email ?? null },
+    amount_refunded: o.amountRefunded ?? 0,
+    refunded: (o.amountRefunded ?? 0) >= (o.amount ?? 2500),
+  };
+  if (o.invoice) c.invoice = o.invoice;
+  if (o.refunds) c.refunds = { object: 'list', data: o.refunds, has_more: false };
+  return c;
+}
+
+/** An invoice in the shape of the given API version. */
+export function invoice(
+  version: string,
+  o: { id?: string; amountPaid?: number; currency?: string; sub?: string; pi?: string; ch?: string; visitorId?: string; reason?: string; customerEmail?: string },
+): Obj {
+  const base = fixture('event.invoice.payment_succeeded.basil.connect.json').data.object;
+  const id = o.id ?? `in_${uid()}`;
+  const sub = o.sub ?? `sub_${uid()}`;
+  const metadata = o.visitorId ? { zori_visitor_id: o.visitorId } : {};
+  const inv: Obj = {
+    ...base,
+    id,
+    status: 'paid',
+    amount_paid: o.amountPaid ?? 2500,
+    amount_due: o.amountPaid ?? 2500,
+    total: o.amountPaid ?? 2500,
+    currency: o.currency ?? 'usd',
+    billing_reason: o.reason ?? 'subscription_create',
+    customer_email: o.customerEmail ?? null,
+    status_transitions: { paid_at: Math.floor(Date.now() / 1000), finalized_at: null, marked_uncollectible_at: null, voided_at: null },
+  };
+  delete inv.parent;
+  if (version === API.legacy) {
+    // Before 2023-06-29: no subscription_details; the subscription's metadata is on its line items.
+    Object.assign(inv, { subscription: sub, payment_intent: o.pi ?? null, charge: o.ch ?? null });
+    inv.lines = { object: 'list', data: [{ id: `il_${uid()}`, object: 'line_item', type: 'subscription', subscription: sub, metadata }], has_more: false };
+  } else if (version === API.v2024) {
+    Object.assign(inv, { subscription: sub, payment_intent: o.pi ?? null, charge: o.ch ?? null, subscription_details: { metadata } });
+    inv.lines = { object: 'list', data: [], has_more: false };
+  } else {
+    inv.parent = { type: 'subscription_details', quote_details: null, subscription_details: { subscription: sub, metadata } };
+    inv.lines = { object: 'list', data: [], has_more: false };
+  }
+  return inv;
+}
+
+export function checkoutSession(o: { mode?: 'payment' | 'subscription'; pi?: string | null; sub?: string | null; invoice?: string | null; visitorId?: string; clientReferenceId?: string | null }): Obj {
+  const base = fixture('event.checkout.session.completed.connect.json').data.object;
+  return {
+    ...base,
+    id: `cs_test_${uid()}`,
+    mode: o.mode ?? 'payment',
+    payment_intent: o.pi ?? null,
+    subscription: o.sub ?? null,
+    invoice: o.invoice ?? null,
+    metadata: o.visitorId ? { zori_visitor_id: o.visitorId } : {},
+    client_reference_id: o.clientReferenceId ?? null,
+    payment_status: 'paid',
+    status: 'complete',
+  };
+}
+
+export function refund(o: { id?: string; amount: number; charge: string; pi?: string | null; status?: string; currency?: string }): Obj {
+  return { ...fixture('refund.json'), id: o.id ?? `re_${uid()}`, amount: o.amount, charge: o.charge, payment_intent: o.pi ?? null, status: o.status ?? 'succeeded', currency: o.currency ?? 'usd' };
+}
+
+export function dispute(o: { id?: string; amount: number; charge: string; status: string }): Obj {
+  return { ...fixture('dispute.json'), id: o.id ?? `dp_${uid()}`, amount: o.amount, charge: o.charge, status: o.status };
+}
+
+export function invoicePayment(o: { invoice: string; pi: string; amount: number; currency?: string }): Obj {
+  return {
+    ...fixture('invoice_payment.json'),
+    id: `inpay_${uid()}`,
+    invoice: o.invoice,
+    amount_paid: o.amount,
+    amount_requested: o.amount,
+    currency: o.currency ?? 'usd',
+    status: 'paid',
+    payment: { type: 'payment_intent', payment_intent: o.pi },
+    status_transitions: { canceled_at: null, paid_at: Math.floor(Date.now() / 1000) },
+  };
+}
+
+export function signedHeader(payload: string, secret: string, timestamp?: number): string {
+  return stripeWebhooks.generateTestHeaderString({ payload, secret, ...(timestamp !== undefined && { timestamp }) });
+}
+
+/** The real lean webhook route on a random port. */
+export async function startWebhookServer() {
+  if (!leanRoutes.includes(stripeWebhookRoute)) leanRoutes.push(stripeWebhookRoute);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://zori.local');
+    const route = findLeanRoute(url.pathname);
+    if (!route) {
+      res.writeHead(404).end();
+      return;
+    }
+    Promise.resolve(route.handle(req, res, url)).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    async post(projectId: string, body: string, headers: Record<string, string> = {}) {
+      const res = await fetch(`${base}/webhooks/stripe/${projectId}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+      return { status: res.status, body: (await res.json().catch(() => null)) as Obj | null };
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
