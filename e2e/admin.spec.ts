@@ -41,6 +41,18 @@ test('an owner creates a project, reads its snippet, creates an API key shown on
   await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('tracking-snippet')).toHaveText(/^<script async src="http:\/\/localhost:\d+\/zori\.js" data-key="zpk_[0-9A-Za-z]{24}"><\/script>$/);
 
+  const settings = page.getByRole('form', { name: 'Project settings' });
+  await settings.getByLabel('Time zone').fill('Mars/Olympus');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByLabel('Time zone')).toHaveAttribute('aria-invalid', 'true');
+  await settings.getByLabel('Time zone').fill('Europe/Paris');
+  await settings.getByLabel('Honour Do Not Track').uncheck();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved');
+  await page.reload();
+  await expect(settings.getByLabel('Time zone')).toHaveValue('Europe/Paris');
+  await expect(settings.getByLabel('Honour Do Not Track')).not.toBeChecked();
+
   const keys = page.getByRole('form', { name: 'Create an API key' });
   await keys.getByLabel('Key name').fill('Exports');
   await keys.getByRole('button', { name: 'Create API key' }).click();
@@ -128,7 +140,18 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
 
   // The owner sees the new member.
   await owner.reload();
-  await expect(owner.getByTestId('member-row').filter({ hasText: inviteeEmail })).toContainText('viewer');
+  const inviteeRow = owner.getByTestId('member-row').filter({ hasText: inviteeEmail });
+  await expect(inviteeRow.getByTestId('member-role')).toHaveText('viewer');
+  // The last owner cannot demote themselves; promoting the viewer works.
+  const ownerRow = owner.getByTestId('member-row').filter({ hasText: '· you' });
+  await ownerRow.getByRole('combobox').selectOption('viewer');
+  await ownerRow.getByRole('button', { name: 'Change role' }).click();
+  await expect(ownerRow.getByRole('alert').first()).toContainText('at least one owner');
+  await inviteeRow.getByRole('combobox').selectOption('admin');
+  await inviteeRow.getByRole('button', { name: 'Change role' }).click();
+  await expect(inviteeRow.getByRole('status')).toHaveText('Role changed');
+  await expect(inviteeRow.getByTestId('member-role')).toHaveText('admin');
+  await expect(ownerRow.getByTestId('member-role')).toHaveText('owner');
 });
 
 test('a signed-out visitor is sent to sign-in and back to the page asked for', async ({ page }) => {

@@ -29,6 +29,9 @@ async function zoriWithEnv(env: NodeJS.ProcessEnv, ...args: string[]) {
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
+// Each invocation starts a Node process; on a busy machine that takes seconds.
+const SLOW = 120_000;
+
 describe('the admin CLI', () => {
   it('creates an organization with an owner, a project and an API key, printing JSON', async () => {
     const email = `cli-${uid()}@example.test`;
@@ -51,40 +54,44 @@ describe('the admin CLI', () => {
       p.publishableKey,
     ]);
 
-    const key = await zori('apikey', 'create', '--project', p.id, '--name', 'Exports');
+    const [key, list, orgs] = await Promise.all([
+      zori('apikey', 'create', '--project', p.id, '--name', 'Exports'),
+      zori('project', 'list', '--org', orgId, '--json'),
+      zori('org', 'list', '--json'),
+    ]);
     expect(key.code).toBe(0);
     const printed = key.stdout.match(/zori_[0-9A-Za-z]{40}/)![0];
     expect(await prisma().apiKey.findUnique({ where: { keyHash: sha256(printed) } })).toMatchObject({ projectId: p.id, name: 'Exports' });
 
-    const list = await zori('project', 'list', '--org', orgId, '--json');
     expect(JSON.parse(list.stdout).map((x: { id: string }) => x.id)).toEqual([p.id]);
-    const orgs = await zori('org', 'list', '--json');
     expect(JSON.parse(orgs.stdout)).toContainEqual(expect.objectContaining({ id: orgId, projects: 1, members: 1 }));
-  });
+  }, SLOW);
 
   it('answers bad flags and unknown commands with usage and exit 2, domain refusals with exit 1, changing nothing', async () => {
-    const unknownFlag = await zori('org', 'create', '--nme', 'X');
+    // Independent invocations run side by side to keep the file fast.
+    const [unknownFlag, missing, unknown, badCurrency] = await Promise.all([
+      zori('org', 'create', '--nme', 'X'),
+      zori('org', 'create'),
+      zori('frobnicate'),
+      zori('project', 'create', '--org', 'whatever', '--name', 'X', '--currency', 'dollars', '--json'),
+    ]);
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.stderr).toMatch(/Unknown option '--nme'[\s\S]*Usage: npm run zori -- org create --name N/);
-    const missing = await zori('org', 'create');
     expect([missing.code, missing.stderr.includes('--name is required')]).toEqual([2, true]);
-    const unknown = await zori('frobnicate');
     expect([unknown.code, /Unknown command[\s\S]*Commands:/.test(unknown.stderr)]).toEqual([2, true]);
-    const badCurrency = await zori('project', 'create', '--org', 'whatever', '--name', 'X', '--currency', 'dollars', '--json');
     expect(badCurrency.code).toBe(1); // the org is checked first: unknown organization
     expect(JSON.parse(badCurrency.stdout).error.message).toMatch(/Organization not found/);
 
     const email = `dup-${uid()}@example.test`;
     expect((await zori('user', 'create', '--email', email)).code).toBe(0);
-    const dup = await zori('user', 'create', '--email', email);
+    const [dup, badEmail] = await Promise.all([zori('user', 'create', '--email', email), zori('user', 'create', '--email', 'not-an-email')]);
     expect([dup.code, dup.stderr]).toEqual([1, `error: A user with the email ${email} already exists\n`]);
-    const badEmail = await zori('user', 'create', '--email', 'not-an-email');
     expect(badEmail.code).toBe(2);
     const user = await prisma().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
     expect(user.memberships).toHaveLength(1); // the personal organization, once
     expect(await prisma().user.count({ where: { email: 'not-an-email' } })).toBe(0);
     expect(await prisma().organization.count({ where: { name: 'X' } })).toBe(0);
-  });
+  }, SLOW);
 });
 
 describe('the admin CLI without DATABASE_URL', () => {
@@ -111,5 +118,5 @@ describe('the admin CLI without DATABASE_URL', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, SLOW);
 });

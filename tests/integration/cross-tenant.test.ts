@@ -23,6 +23,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Actor, DomainError, NotFoundError, systemActor } from '@/lib/authz';
 import { pool } from '@/lib/db/client';
+import { listRecentDeliveries, listRejectionCounts, listUnattributedPayments, rerunInboxEvent } from '@/lib/stripe/diagnostics';
+import { createWebhookEndpoint, dropOldWebhookSecrets, getStripeIntegration, saveStripeSettings } from '@/lib/stripe/settings';
 import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/tenancy/api-keys';
 import { acceptInvitation, createInvitation, describeInvitation, listInvitations, resendInvitation, revokeInvitation } from '@/lib/tenancy/invitations';
 import { changeMemberRole, listMembers, removeMember } from '@/lib/tenancy/members';
@@ -78,6 +80,15 @@ export const OPERATIONS: Row[] = [
   { name: 'createApiKeyAction', calls: 'createApiKey', run: (a, v) => createApiKey(a, v.project.id, { name: 'stolen' }) },
   { name: 'revokeApiKeyAction', calls: 'revokeApiKey', run: (a, v) => revokeApiKey(a, v.project.id, { apiKeyId: v.apiKeyId }) },
   { name: 'revokeApiKeyAction', calls: 'revokeApiKey', run: (a, v, own) => revokeApiKey(a, own.project.id, { apiKeyId: v.apiKeyId }) },
+  // Stripe integration and diagnostics (app/(app)/projects/[projectId]/settings/integrations, …/diagnostics).
+  { name: 'page app/(app)/projects/[projectId]/settings/integrations/page.tsx', calls: 'getStripeIntegration', run: (a, v) => getStripeIntegration(a, v.project.id) },
+  { name: 'saveStripeSettingsAction', calls: 'saveStripeSettings', run: (a, v) => saveStripeSettings(a, v.project.id, { webhookSecret: 'whsec_intruder0123456789' }) },
+  { name: 'createWebhookEndpointAction', calls: 'createWebhookEndpoint', run: (a, v) => createWebhookEndpoint(a, v.project.id) },
+  { name: 'dropOldWebhookSecretsAction', calls: 'dropOldWebhookSecrets', run: (a, v) => dropOldWebhookSecrets(a, v.project.id) },
+  { name: 'page app/(app)/projects/[projectId]/diagnostics/page.tsx', calls: 'listRecentDeliveries', run: (a, v) => listRecentDeliveries(a, v.project.id) },
+  { name: 'page app/(app)/projects/[projectId]/diagnostics/page.tsx', calls: 'listRejectionCounts', run: (a, v) => listRejectionCounts(a, v.project.id) },
+  { name: 'page app/(app)/projects/[projectId]/diagnostics/page.tsx', calls: 'listUnattributedPayments', run: (a, v) => listUnattributedPayments(a, v.project.id) },
+  { name: 'rerunEventAction', calls: 'rerunInboxEvent', run: (a, v) => rerunInboxEvent(a, v.project.id, 'evt_inbox_id') },
 ];
 
 async function makeVictim(): Promise<Victim> {

@@ -25,7 +25,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p>
             You are signed in as {user?.email}. This invitation is for {invitation.email}: sign out and sign in with that address to accept it.
           </p>
-          <SignOutButton />
+          {/* Back to this invitation after signing in with the right address. */}
+          <SignOutButton callbackUrl={`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`} />
         </div>
       )}
       {invitation.status === 'expired' && <p role="alert" className="text-sm text-red-600 dark:text-red-400">This invitation has expired: ask for a new one.</p>}

@@ -29,7 +29,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgId:
               <div>
                 <p className="font-medium">{m.email ?? m.name ?? m.userId}</p>
                 <p className="text-sm text-gray-500">
-                  {m.role}
+                  <span data-testid="member-role">{m.role}</span>
                   {m.userId === actor.userId && ' · you'}
                 </p>
               </div>
