@@ -1,0 +1,55 @@
+import type { ProjectScope } from '@/lib/authz';
+import { pool } from '@/lib/db/client';
+import type { Filter } from '@/lib/zod/analytics';
+import { NONE } from './attributed-revenue';
+import type { DateRange } from './period';
+
+// Unique visitors of a period: visitors with a touch (a session start) in it, optionally grouped by
+// the touch's channel or a dimension and narrowed by the page's filter. Tracking has no live/test
+// split, so visitors are the same in both modes.
+
+export const TOUCH_COLUMNS = {
+  channel: 'channel',
+  source: 'source',
+  medium: 'medium',
+  campaign: 'campaign',
+  referrer: '"referrerDomain"',
+  landing_page: '"landingPath"',
+} as const;
+export type TouchDimension = keyof typeof TOUCH_COLUMNS;
+
+function filterSql(filter: Filter | undefined, params: unknown[]): string {
+  let sql = '';
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === '') continue;
+    const col = TOUCH_COLUMNS[key as TouchDimension];
+    if (value === NONE) sql += ` AND t.${col} IS NULL`;
+    else {
+      params.push(value);
+      sql += ` AND t.${col} = $${params.length}`;
+    }
+  }
+  return sql;
+}
+
+const RANGE = `t."projectId" = $1 AND t."occurredAt" >= ($2::date::timestamp AT TIME ZONE $4) AND t."occurredAt" < (($3::date + 1)::timestamp AT TIME ZONE $4)`;
+
+/** Unique visitors of the period (with the filter applied). */
+export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
+  const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
+  const where = filterSql(filter, params);
+  const { rows } = await pool().query<{ n: string }>(`SELECT count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where}`, params);
+  return Number(rows[0].n);
+}
+
+/** Unique visitors per value of a dimension (null values as `(none)`). */
+export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
+  const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
+  const where = filterSql(filter, params);
+  const col = TOUCH_COLUMNS[dimension];
+  const { rows } = await pool().query<{ value: string | null; n: string }>(
+    `SELECT t.${col} AS value, count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where} GROUP BY 1`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.value ?? NONE, Number(r.n)]));
+}
