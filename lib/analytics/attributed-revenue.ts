@@ -73,8 +73,8 @@ type Row = {
 
 /** The WHERE clause of "payments of a project in a period", with the period's ends in the project's zone. */
 export const PAYMENTS_IN_RANGE = `p."projectId" = $1 AND p.livemode = $2
-  AND p."paidAt" >= ($3::date::timestamp AT TIME ZONE $5)
-  AND p."paidAt" < (($4::date + 1)::timestamp AT TIME ZONE $5)`;
+  AND p."paidAt" >= (($3::date::timestamp AT TIME ZONE $5) AT TIME ZONE 'UTC')
+  AND p."paidAt" < ((($4::date + 1)::timestamp AT TIME ZONE $5) AT TIME ZONE 'UTC')`;
 
 function touchOrder(model: ModelId): string {
   // Single-touch models only need their one touch; the pure model then confirms the choice.
@@ -94,7 +94,7 @@ export async function loadAttributedRevenue(scope: ProjectScope, q: RevenueQuery
       (p."customerId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Payment" e WHERE e."projectId" = p."projectId" AND e."customerId" = p."customerId"
          AND e.livemode = p.livemode AND (e."paidAt", e.id) < (p."paidAt", p.id))) AS returning,
       p."attributionStatus"::text AS "attributionStatus",
-      to_char(date_trunc($7, p."paidAt" AT TIME ZONE $5), 'YYYY-MM-DD') AS bucket,
+      to_char(date_trunc($7, (p."paidAt" AT TIME ZONE 'UTC') AT TIME ZONE $5), 'YYYY-MM-DD') AS bucket,
       t.id::text AS "touchId", t."occurredAt", t.channel, t.source, t.medium, t.campaign, t."referrerDomain", t."landingPath"
     FROM "Payment" p
     LEFT JOIN LATERAL (

@@ -5,7 +5,7 @@ import { pool } from '@/lib/db/client';
 export async function earliestActivity(scope: ProjectScope): Promise<string | null> {
   const { rows } = await pool().query<{ day: string | null }>(
     `SELECT to_char(least((SELECT min("paidAt") FROM "Payment" WHERE "projectId" = $1),
-                          (SELECT min("occurredAt") FROM "Touch" WHERE "projectId" = $1)) AT TIME ZONE $2, 'YYYY-MM-DD') AS day`,
+                          (SELECT min("occurredAt") FROM "Touch" WHERE "projectId" = $1)) AT TIME ZONE 'UTC' AT TIME ZONE $2, 'YYYY-MM-DD') AS day`,
     [scope.projectId, scope.project.timeZone],
   );
   return rows[0]?.day ?? null;

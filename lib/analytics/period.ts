@@ -1,7 +1,8 @@
 import type { PeriodPreset } from '@/lib/zod/analytics';
 
 // Calendar ranges in the project's time zone. A range is two inclusive YYYY-MM-DD dates; SQL turns
-// them into instants with `AT TIME ZONE`, so day boundaries follow the zone's DST rules.
+// them into instants with `AT TIME ZONE` (columns are UTC timestamps without zone), so day
+// boundaries follow the zone's DST rules.
 
 export type DateRange = { from: string; to: string };
 

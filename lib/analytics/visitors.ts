@@ -32,7 +32,7 @@ function filterSql(filter: Filter | undefined, params: unknown[]): string {
   return sql;
 }
 
-const RANGE = `t."projectId" = $1 AND t."occurredAt" >= ($2::date::timestamp AT TIME ZONE $4) AND t."occurredAt" < (($3::date + 1)::timestamp AT TIME ZONE $4)`;
+const RANGE = `t."projectId" = $1 AND t."occurredAt" >= (($2::date::timestamp AT TIME ZONE $4) AT TIME ZONE 'UTC') AND t."occurredAt" < ((($3::date + 1)::timestamp AT TIME ZONE $4) AT TIME ZONE 'UTC')`;
 
 /** Unique visitors of the period (with the filter applied). */
 export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
