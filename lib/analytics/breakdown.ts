@@ -1,12 +1,18 @@
 import type { ProjectScope } from '@/lib/authz';
 import type { Dimension } from '@/lib/zod/analytics';
 import { aggregateBy } from './aggregate';
-import { loadAttributedRevenue, NONE, type RevenueQuery } from './attributed-revenue';
+import { type AttributedRevenue, loadAttributedRevenue, NONE, type RevenueQuery } from './attributed-revenue';
 import { visitorsBy } from './visitors';
 
+export type BreakdownQuery = RevenueQuery & { dimension: Dimension; limit: number };
+
 /** Ranked revenue by source, medium, campaign, referrer domain or landing page (by revenue, then visitors). */
-export async function revenueBreakdown(scope: ProjectScope, q: RevenueQuery & { dimension: Dimension; limit: number }) {
+export async function revenueBreakdown(scope: ProjectScope, q: BreakdownQuery) {
   const [data, visitors] = await Promise.all([loadAttributedRevenue(scope, q), visitorsBy(scope, q.dimension, q.range, q.filter)]);
+  return summarizeBreakdown(data, visitors, q);
+}
+
+export function summarizeBreakdown(data: AttributedRevenue, visitors: Map<string, number>, q: BreakdownQuery) {
   const byValue = aggregateBy(data.credits, (c) => c.touch[q.dimension] ?? NONE);
   const values = new Set([...byValue.keys(), ...visitors.keys()]);
   const rows = [...values]

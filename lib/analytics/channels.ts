@@ -1,11 +1,15 @@
 import type { ProjectScope } from '@/lib/authz';
 import { aggregateBy } from './aggregate';
-import { isFiltered, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
+import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
 import { visitorsBy } from './visitors';
 
 /** Revenue by GA4 channel group, with totals and the unattributed part shown as such (never as Direct). */
 export async function revenueByChannel(scope: ProjectScope, q: RevenueQuery) {
   const [data, visitors] = await Promise.all([loadAttributedRevenue(scope, q), visitorsBy(scope, 'channel', q.range, q.filter)]);
+  return summarizeChannels(data, visitors, q);
+}
+
+export function summarizeChannels(data: AttributedRevenue, visitors: Map<string, number>, q: RevenueQuery) {
   const byChannel = aggregateBy(data.credits, (c) => c.touch.channel);
   const names = new Set([...byChannel.keys(), ...(isFiltered(q.filter) ? [] : visitors.keys())]);
   const rows = [...names]

@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import { isFiltered, loadAttributedRevenue, type LoadedPayment, type RevenueQuery } from './attributed-revenue';
+import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type LoadedPayment, type RevenueQuery } from './attributed-revenue';
 import { type DateRange, previousRange } from './period';
 import { countVisitors } from './visitors';
 
@@ -24,8 +24,14 @@ export type Headline = {
   unattributedPayments: number;
 };
 
-async function figures(scope: ProjectScope, q: RevenueQuery): Promise<Headline & { unconverted: { currency: string; amount: number; payments: number }[] }> {
+export type HeadlineFigures = Headline & { unconverted: { currency: string; amount: number; payments: number }[] };
+
+export async function figuresFor(scope: ProjectScope, q: RevenueQuery): Promise<HeadlineFigures> {
   const [data, visitors] = await Promise.all([loadAttributedRevenue(scope, q), countVisitors(scope, q.range, q.filter)]);
+  return summarizeHeadline(data, visitors, q);
+}
+
+export function summarizeHeadline(data: AttributedRevenue, visitors: number, q: RevenueQuery): HeadlineFigures {
   // With a filter, a payment counts with the share of it the filtered touches earned.
   let parts: { payment: LoadedPayment; revenue: number; refunded: number }[];
   if (isFiltered(q.filter)) parts = data.credits.map((c) => ({ payment: c.payment, revenue: c.revenue, refunded: c.refunded }));
@@ -63,7 +69,7 @@ async function figures(scope: ProjectScope, q: RevenueQuery): Promise<Headline &
 
 export async function headlineFigures(scope: ProjectScope, q: RevenueQuery & { compare: boolean }) {
   const previous: DateRange | null = q.compare ? previousRange(q.range) : null;
-  const [current, before] = await Promise.all([figures(scope, q), previous ? figures(scope, { ...q, range: previous }) : null]);
+  const [current, before] = await Promise.all([figuresFor(scope, q), previous ? figuresFor(scope, { ...q, range: previous }) : null]);
   return { currency: scope.project.reportingCurrency, range: q.range, previousRange: previous, current, previous: before };
 }
 

@@ -8,3 +8,4 @@ export { countVisitors, visitorsBy } from './visitors';
 export { earliestActivity } from './earliest';
 export type { RevenueQuery, Mode } from './attributed-revenue';
 export * from './period';
+export { dashboardView } from './dashboard';

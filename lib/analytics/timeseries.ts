@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import { loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
+import { type AttributedRevenue, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
 import { bucketStarts } from './period';
 
 export const UNATTRIBUTED = 'Unattributed';
@@ -9,7 +9,10 @@ export const UNATTRIBUTED = 'Unattributed';
  * bucket of the range is present (zeros included); unattributed revenue is its own series.
  */
 export async function revenueTimeseries(scope: ProjectScope, q: RevenueQuery & { interval: 'day' | 'week' | 'month' }) {
-  const data = await loadAttributedRevenue(scope, q);
+  return summarizeTimeseries(await loadAttributedRevenue(scope, q), q);
+}
+
+export function summarizeTimeseries(data: AttributedRevenue, q: RevenueQuery & { interval: 'day' | 'week' | 'month' }) {
   const points = new Map(bucketStarts(q.range, q.interval).map((date) => [date, { date, revenue: 0, net: 0, byChannel: {} as Record<string, number> }]));
   const add = (bucket: string, channel: string, revenue: number, refunded: number) => {
     const p = points.get(bucket);

@@ -53,3 +53,32 @@ export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension,
   );
   return new Map(rows.map((r) => [r.value ?? NONE, Number(r.n)]));
 }
+
+export type VisitorCounts = { total: number; by: Record<TouchDimension, Map<string, number>> };
+
+/** All of the dashboard's visitor counts (total and per dimension) in one scan of the period's touches. */
+export async function visitorCounts(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
+  const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
+  const where = filterSql(filter, params);
+  const dims = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
+  const cols = dims.map((d) => `t.${TOUCH_COLUMNS[d]}`);
+  const { rows } = await pool().query<{ set: number; value: string | null; n: string }>(
+    `SELECT GROUPING(${cols.join(', ')}) AS set, COALESCE(${cols.map((c) => `CASE WHEN GROUPING(${c}) = 0 THEN ${c} END`).join(', ')}) AS value,
+       count(DISTINCT t."visitorId")::text AS n
+     FROM "Touch" t WHERE ${RANGE}${where}
+     GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')}, ())`,
+    params,
+  );
+  const by = Object.fromEntries(dims.map((d) => [d, new Map<string, number>()])) as VisitorCounts['by'];
+  let total = 0;
+  const all = (1 << dims.length) - 1;
+  for (const r of rows) {
+    if (r.set === all) total = Number(r.n);
+    else {
+      // GROUPING() has a 0 bit (most significant first) for the one grouped column.
+      const i = dims.findIndex((_, k) => (r.set & (1 << (dims.length - 1 - k))) === 0);
+      by[dims[i]].set(r.value ?? NONE, Number(r.n));
+    }
+  }
+  return { total, by };
+}
