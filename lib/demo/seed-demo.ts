@@ -11,6 +11,8 @@ import { newPublishableKey } from '@/lib/tenancy/tokens';
 export const DEMO_OWNER_EMAIL = 'demo@zori.local';
 export const DEMO_VIEWER_EMAIL = 'demo-viewer@zori.local';
 const DEMO_SETTING = 'demo-project-id';
+/** A readable, fixed id so the demo's dashboard has a stable URL (/projects/demo-shop). */
+export const DEMO_PROJECT_ID = 'demo-shop';
 
 function prng(seed: number) {
   return () => {
@@ -57,7 +59,7 @@ export async function seedDemo(now = new Date()): Promise<{ projectId: string; c
     data: { name: 'Demo organization', memberships: { create: [{ userId: owner.id, role: 'owner' }, { userId: viewer.id, role: 'viewer' }] } },
   });
   const project = await prisma().project.create({
-    data: { organizationId: org.id, name: 'Demo shop', nameKey: 'demo shop', publishableKey: newPublishableKey(), timeZone: 'Europe/London', domains: ['shop.example.com'] },
+    data: { id: DEMO_PROJECT_ID, organizationId: org.id, name: 'Demo shop', nameKey: 'demo shop', publishableKey: newPublishableKey(), timeZone: 'Europe/London', domains: ['shop.example.com'] },
   });
   const projectId = project.id;
 
