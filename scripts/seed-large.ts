@@ -60,7 +60,16 @@ async function main() {
   const t0 = Date.now();
   await refreshAttributionForProject(project.id);
   console.log(`  attribution status: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await pool().query('ANALYZE "Visitor", "Touch", "Pageview", "Payment"');
+  // Real ingest appends touches and payments in time order; the generator writes them per visitor.
+  // Rewriting both tables in time order gives them the physical layout production data has.
+  const t1 = Date.now();
+  await pool().query('CLUSTER "Touch" USING "Touch_projectId_occurredAt_idx"');
+  await pool().query('CLUSTER "Payment" USING "Payment_projectId_livemode_paidAt_idx"');
+  console.log(`  time-ordered layout (CLUSTER): ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  await pool().query('VACUUM ANALYZE "Visitor"');
+  await pool().query('VACUUM ANALYZE "Touch"');
+  await pool().query('VACUUM ANALYZE "Pageview"');
+  await pool().query('VACUUM ANALYZE "Payment"');
   const { rows } = await pool().query(
     `SELECT (SELECT count(*) FROM "Visitor" WHERE "projectId"=$1) visitors, (SELECT count(*) FROM "Touch" WHERE "projectId"=$1) touches,
             (SELECT count(*) FROM "Pageview" WHERE "projectId"=$1) pageviews, (SELECT count(*) FROM "Payment" WHERE "projectId"=$1) payments`,

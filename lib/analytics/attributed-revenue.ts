@@ -1,6 +1,6 @@
 import { attribute, type JourneyTouch, type ModelId, SINGLE_TOUCH_MODELS } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
-import { pool } from '@/lib/db/client';
+import { analyticsQuery } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
 import type { DateRange } from './period';
 
@@ -106,7 +106,7 @@ export async function loadAttributedRevenue(scope: ProjectScope, q: RevenueQuery
     ) t ON p."visitorId" IS NOT NULL
     WHERE ${PAYMENTS_IN_RANGE}
     ORDER BY p."paidAt", p.id`;
-  const { rows } = await pool().query<Row>(sql, [
+  const rows = await analyticsQuery<Row>(sql, [
     project.id,
     q.mode === 'live',
     q.range.from,

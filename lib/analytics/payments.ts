@@ -1,6 +1,6 @@
 import type { ProjectScope } from '@/lib/authz';
 import { DomainError } from '@/lib/authz/errors';
-import { pool } from '@/lib/db/client';
+import { analyticsQuery } from './sql';
 import { PAYMENTS_IN_RANGE, type Mode } from './attributed-revenue';
 import type { DateRange } from './period';
 
@@ -50,7 +50,7 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
   }
   if (q.status === 'attributed') where += ' AND t."occurredAt" IS NOT NULL';
   if (q.status === 'unattributed') where += ' AND t."occurredAt" IS NULL';
-  const { rows } = await pool().query<Row>(
+  const rows = await analyticsQuery<Row>(
     `SELECT p.id, p."paymentKey", p.amount::text, p.currency, p."reportingAmount"::text AS "reportingAmount",
        (p."amountRefunded" + p."amountDisputed")::text AS refunded, p."paidAt", p."customerId", p."customerEmail", p."visitorId",
        p."attributionStatus"::text AS "attributionStatus",

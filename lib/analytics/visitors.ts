@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import { pool } from '@/lib/db/client';
+import { analyticsQuery } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
 import { NONE } from './attributed-revenue';
 import type { DateRange } from './period';
@@ -38,7 +38,7 @@ const RANGE = `t."projectId" = $1 AND t."occurredAt" >= (($2::date::timestamp AT
 export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
   const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
   const where = filterSql(filter, params);
-  const { rows } = await pool().query<{ n: string }>(`SELECT count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where}`, params);
+  const rows = await analyticsQuery<{ n: string }>(`SELECT count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where}`, params);
   return Number(rows[0].n);
 }
 
@@ -47,7 +47,7 @@ export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension,
   const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
   const where = filterSql(filter, params);
   const col = TOUCH_COLUMNS[dimension];
-  const { rows } = await pool().query<{ value: string | null; n: string }>(
+  const rows = await analyticsQuery<{ value: string | null; n: string }>(
     `SELECT t.${col} AS value, count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where} GROUP BY 1`,
     params,
   );
@@ -62,7 +62,7 @@ export async function visitorCounts(scope: ProjectScope, range: DateRange, filte
   const where = filterSql(filter, params);
   const dims = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
   const cols = dims.map((d) => `t.${TOUCH_COLUMNS[d]}`);
-  const { rows } = await pool().query<{ set: number; value: string | null; n: string }>(
+  const rows = await analyticsQuery<{ set: number; value: string | null; n: string }>(
     `SELECT GROUPING(${cols.join(', ')}) AS set, COALESCE(${cols.map((c) => `CASE WHEN GROUPING(${c}) = 0 THEN ${c} END`).join(', ')}) AS value,
        count(DISTINCT t."visitorId")::text AS n
      FROM "Touch" t WHERE ${RANGE}${where}
