@@ -1,6 +1,6 @@
 import { attribute, type JourneyTouch, type ModelId, SINGLE_TOUCH_MODELS } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
-import { analyticsQuery } from './sql';
+import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
 import type { DateRange } from './period';
 
@@ -71,10 +71,8 @@ type Row = {
   landingPath: string | null;
 };
 
-/** The WHERE clause of "payments of a project in a period", with the period's ends in the project's zone. */
-export const PAYMENTS_IN_RANGE = `p."projectId" = $1 AND p.livemode = $2
-  AND p."paidAt" >= (($3::date::timestamp AT TIME ZONE $5) AT TIME ZONE 'UTC')
-  AND p."paidAt" < ((($4::date + 1)::timestamp AT TIME ZONE $5) AT TIME ZONE 'UTC')`;
+/** The WHERE clause of "payments of a project in a period": $3/$4 are the period's UTC bounds (utcBounds). */
+export const PAYMENTS_IN_RANGE = `p."projectId" = $1 AND p.livemode = $2 AND p."paidAt" >= $3::timestamp AND p."paidAt" < $4::timestamp`;
 
 function touchOrder(model: ModelId): string {
   // Single-touch models only need their one touch; the pure model then confirms the choice.
@@ -106,11 +104,12 @@ export async function loadAttributedRevenue(scope: ProjectScope, q: RevenueQuery
     ) t ON p."visitorId" IS NOT NULL
     WHERE ${PAYMENTS_IN_RANGE}
     ORDER BY p."paidAt", p.id`;
+  const bounds = await utcBounds(q.range, project.timeZone);
   const rows = await analyticsQuery<Row>(sql, [
     project.id,
     q.mode === 'live',
-    q.range.from,
-    q.range.to,
+    bounds.start,
+    bounds.end,
     project.timeZone,
     windowDays,
     q.interval ?? 'day',

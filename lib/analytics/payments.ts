@@ -1,6 +1,6 @@
 import type { ProjectScope } from '@/lib/authz';
 import { DomainError } from '@/lib/authz/errors';
-import { analyticsQuery } from './sql';
+import { analyticsQuery, utcBounds } from './sql';
 import { PAYMENTS_IN_RANGE, type Mode } from './attributed-revenue';
 import type { DateRange } from './period';
 
@@ -41,12 +41,13 @@ export function decodeCursor(cursor: string): { paidAt: Date; id: string } {
 
 export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
   const { project } = scope;
-  const params: unknown[] = [project.id, q.mode === 'live', q.range.from, q.range.to, project.timeZone, project.attributionWindowDays, q.limit + 1];
+  const bounds = await utcBounds(q.range, project.timeZone);
+  const params: unknown[] = [project.id, q.mode === 'live', bounds.start, bounds.end, project.attributionWindowDays, q.limit + 1];
   let where = PAYMENTS_IN_RANGE;
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    params.push(c.paidAt, c.id);
-    where += ` AND (p."paidAt", p.id) < ($8, $9)`;
+    params.push(c.paidAt.toISOString().replace('Z', ''), c.id);
+    where += ` AND (p."paidAt", p.id) < ($7::timestamp, $8)`;
   }
   if (q.status === 'attributed') where += ' AND t."occurredAt" IS NOT NULL';
   if (q.status === 'unattributed') where += ' AND t."occurredAt" IS NULL';
@@ -59,12 +60,12 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
      LEFT JOIN LATERAL (
        SELECT t."occurredAt", t.channel, t.source, t.medium, t.campaign FROM "Touch" t
        WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
-         AND t."occurredAt" <= p."paidAt" AND t."occurredAt" >= p."paidAt" - make_interval(days => $6)
+         AND t."occurredAt" <= p."paidAt" AND t."occurredAt" >= p."paidAt" - make_interval(days => $5)
        ORDER BY t."occurredAt", t.id LIMIT 1
      ) t ON p."visitorId" IS NOT NULL
      WHERE ${where}
      ORDER BY p."paidAt" DESC, p.id DESC
-     LIMIT $7`,
+     LIMIT $6`,
     params,
   );
   const page = rows.slice(0, q.limit);

@@ -19,3 +19,17 @@ export async function analyticsQuery<R extends QueryResultRow>(sql: string, para
     client.release();
   }
 }
+
+/**
+ * The UTC instants (as timestamp text, matching the timestamp-without-zone columns) where a range
+ * of calendar dates in a time zone starts and ends (end exclusive). PostgreSQL does the zone math
+ * (DST included); the queries then get plain constants, which the planner can estimate.
+ */
+export async function utcBounds(range: { from: string; to: string }, timeZone: string): Promise<{ start: string; end: string }> {
+  const { rows } = await pool().query<{ start: string; end: string }>(
+    `SELECT to_char(($1::date::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS start,
+            to_char((($2::date + 1)::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS "end"`,
+    [range.from, range.to, timeZone],
+  );
+  return rows[0];
+}

@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import { analyticsQuery } from './sql';
+import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
 import { NONE } from './attributed-revenue';
 import type { DateRange } from './period';
@@ -32,11 +32,17 @@ function filterSql(filter: Filter | undefined, params: unknown[]): string {
   return sql;
 }
 
-const RANGE = `t."projectId" = $1 AND t."occurredAt" >= (($2::date::timestamp AT TIME ZONE $4) AT TIME ZONE 'UTC') AND t."occurredAt" < ((($3::date + 1)::timestamp AT TIME ZONE $4) AT TIME ZONE 'UTC')`;
+// $2/$3: the period's UTC bounds (utcBounds), as constants the planner can estimate.
+const RANGE = `t."projectId" = $1 AND t."occurredAt" >= $2::timestamp AND t."occurredAt" < $3::timestamp`;
+
+async function rangeParams(scope: ProjectScope, range: DateRange): Promise<unknown[]> {
+  const b = await utcBounds(range, scope.project.timeZone);
+  return [scope.projectId, b.start, b.end];
+}
 
 /** Unique visitors of the period (with the filter applied). */
 export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
-  const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
+  const params = await rangeParams(scope, range);
   const where = filterSql(filter, params);
   const rows = await analyticsQuery<{ n: string }>(`SELECT count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where}`, params);
   return Number(rows[0].n);
@@ -44,7 +50,7 @@ export async function countVisitors(scope: ProjectScope, range: DateRange, filte
 
 /** Unique visitors per value of a dimension (null values as `(none)`). */
 export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
-  const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
+  const params = await rangeParams(scope, range);
   const where = filterSql(filter, params);
   const col = TOUCH_COLUMNS[dimension];
   const rows = await analyticsQuery<{ value: string | null; n: string }>(
@@ -58,7 +64,7 @@ export type VisitorCounts = { total: number; by: Record<TouchDimension, Map<stri
 
 /** All of the dashboard's visitor counts (total and per dimension) in one scan of the period's touches. */
 export async function visitorCounts(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
-  const params: unknown[] = [scope.projectId, range.from, range.to, scope.project.timeZone];
+  const params = await rangeParams(scope, range);
   const where = filterSql(filter, params);
   const dims = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
   const cols = dims.map((d) => `t.${TOUCH_COLUMNS[d]}`);
