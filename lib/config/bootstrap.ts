@@ -6,6 +6,7 @@ import { keyringFromEnv, open, seal, SecretDecryptionError } from '@/lib/crypto/
 import { prisma } from '@/lib/db/client';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
+import { offerDemo, seedDemoIfEmpty } from '@/lib/demo/seed-demo';
 
 // What `npm start` / `npm run dev` do before serving: pick the database (embedded PGlite when
 // DATABASE_URL is unset), make sure the secrets exist, apply migrations, and prove the encryption
@@ -68,5 +69,6 @@ export async function bootstrap(log: (msg: string) => void = console.log): Promi
   const appliedMigrations = await applyMigrations(process.env.DATABASE_URL!);
   if (appliedMigrations.length) log(`[zori] applied migrations: ${appliedMigrations.join(', ')}`);
   await checkEncryptionKey();
+  await (env.ZORI_DEMO === '1' ? seedDemoIfEmpty(log) : offerDemo(log));
   return { embedded, appliedMigrations };
 }

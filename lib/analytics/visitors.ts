@@ -1,0 +1,90 @@
+import type { ProjectScope } from '@/lib/authz';
+import { analyticsQuery, utcBounds } from './sql';
+import type { Filter } from '@/lib/zod/analytics';
+import { NONE } from './attributed-revenue';
+import type { DateRange } from './period';
+
+// Unique visitors of a period: visitors with a touch (a session start) in it, optionally grouped by
+// the touch's channel or a dimension and narrowed by the page's filter. Tracking has no live/test
+// split, so visitors are the same in both modes.
+
+export const TOUCH_COLUMNS = {
+  channel: 'channel',
+  source: 'source',
+  medium: 'medium',
+  campaign: 'campaign',
+  referrer: '"referrerDomain"',
+  landing_page: '"landingPath"',
+} as const;
+export type TouchDimension = keyof typeof TOUCH_COLUMNS;
+
+function filterSql(filter: Filter | undefined, params: unknown[]): string {
+  let sql = '';
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === '') continue;
+    const col = TOUCH_COLUMNS[key as TouchDimension];
+    if (value === NONE) sql += ` AND t.${col} IS NULL`;
+    else {
+      params.push(value);
+      sql += ` AND t.${col} = $${params.length}`;
+    }
+  }
+  return sql;
+}
+
+// $2/$3: the period's UTC bounds (utcBounds), as constants the planner can estimate.
+const RANGE = `t."projectId" = $1 AND t."occurredAt" >= $2::timestamp AND t."occurredAt" < $3::timestamp`;
+
+async function rangeParams(scope: ProjectScope, range: DateRange): Promise<unknown[]> {
+  const b = await utcBounds(range, scope.project.timeZone);
+  return [scope.projectId, b.start, b.end];
+}
+
+/** Unique visitors of the period (with the filter applied). */
+export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
+  const params = await rangeParams(scope, range);
+  const where = filterSql(filter, params);
+  const rows = await analyticsQuery<{ n: string }>(`SELECT count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where}`, params);
+  return Number(rows[0].n);
+}
+
+/** Unique visitors per value of a dimension (null values as `(none)`). */
+export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
+  const params = await rangeParams(scope, range);
+  const where = filterSql(filter, params);
+  const col = TOUCH_COLUMNS[dimension];
+  const rows = await analyticsQuery<{ value: string | null; n: string }>(
+    `SELECT t.${col} AS value, count(DISTINCT t."visitorId")::text AS n FROM "Touch" t WHERE ${RANGE}${where} GROUP BY 1`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.value ?? NONE, Number(r.n)]));
+}
+
+export type VisitorCounts = { total: number; by: Record<TouchDimension, Map<string, number>> };
+
+/** All of the dashboard's visitor counts (total and per dimension) in one scan of the period's touches. */
+export async function visitorCounts(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
+  const params = await rangeParams(scope, range);
+  const where = filterSql(filter, params);
+  const dims = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
+  const cols = dims.map((d) => `t.${TOUCH_COLUMNS[d]}`);
+  const rows = await analyticsQuery<{ set: number; value: string | null; n: string }>(
+    `SELECT GROUPING(${cols.join(', ')}) AS set, COALESCE(${cols.map((c) => `CASE WHEN GROUPING(${c}) = 0 THEN ${c} END`).join(', ')}) AS value,
+       count(DISTINCT t."visitorId")::text AS n
+     FROM "Touch" t WHERE ${RANGE}${where}
+     GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')}, ())`,
+    params,
+  );
+  const by = Object.fromEntries(dims.map((d) => [d, new Map<string, number>()])) as VisitorCounts['by'];
+  let total = 0;
+  const all = (1 << dims.length) - 1;
+  for (const r of rows) {
+    if (r.set === all) total = Number(r.n);
+    else {
+      // GROUPING() has a 0 bit (most significant first) for the one grouped column.
+      const i = dims.findIndex((_, k) => (r.set & (1 << (dims.length - 1 - k))) === 0);
+      by[dims[i]].set(r.value ?? NONE, Number(r.n));
+    }
+  }
+  return { total, by };
+}
