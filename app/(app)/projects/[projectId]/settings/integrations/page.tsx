@@ -19,11 +19,13 @@ export default async function IntegrationsPage({ params, searchParams }: Props) 
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
+  const kind = integration.connection?.kind;
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">
       <h1 className="text-2xl font-semibold">Integrations</h1>
-      <ConnectStripeSection scope={scope} searchParams={await searchParams} />
-      {integration.connection?.kind !== 'connect' && <SelfHostedStripeSection projectId={projectId} integration={integration} />}
+      {/* A project has one Stripe connection: once one kind is set up, the other is not offered. */}
+      {kind !== 'self_hosted' && <ConnectStripeSection scope={scope} searchParams={await searchParams} />}
+      {kind !== 'connect' && <SelfHostedStripeSection projectId={projectId} integration={integration} />}
     </main>
   );
 }

@@ -15,7 +15,7 @@ export function SelfHostedStripeSection({ projectId, integration }: { projectId:
         <dt className="text-gray-500 dark:text-gray-400">Account</dt>
         <dd>{c?.stripeAccountId ? `${c.accountName ?? c.stripeAccountId} (${c.stripeAccountId}, ${c.livemode ? 'live' : 'test'} mode)` : 'Not connected'}</dd>
         <dt className="text-gray-500 dark:text-gray-400">Secret key</dt>
-        <dd><code>{c?.secretKey ?? 'none'}</code></dd>
+        <dd><code data-testid="secret-key">{c?.secretKey ?? 'none'}</code></dd>
         <dt className="text-gray-500 dark:text-gray-400">Webhook secrets</dt>
         <dd data-testid="webhook-secrets">{c?.webhookSecrets.length ? c.webhookSecrets.map((s) => <code key={s} className="mr-2">{s}</code>) : 'none'}</dd>
         <dt className="text-gray-500 dark:text-gray-400">Webhook endpoint</dt>
