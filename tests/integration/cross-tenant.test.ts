@@ -311,7 +311,7 @@ function filesUnder(dir: string): string[] {
 const appFiles = filesUnder(path.join(root, 'app')).map((f) => ({ rel: path.relative(root, f).split(path.sep).join('/'), text: readFileSync(f, 'utf8') }));
 
 /** Route handlers that touch no tenant data. */
-const ROUTES_WITHOUT_TENANT_DATA = ['app/api/auth/[...nextauth]/route.ts'];
+const ROUTES_WITHOUT_TENANT_DATA = ['app/api/auth/[...nextauth]/route.ts', 'app/api/v1/openapi.json/route.ts'];
 
 function exportBody(text: string, name: string): string | undefined {
   const start = text.search(new RegExp(`export\\s+(async\\s+)?(function\\s+${name}\\b|const\\s+${name}\\b)`));
@@ -329,7 +329,7 @@ function entryPoints(): EntryPoint[] {
       for (const m of text.matchAll(/export\s+(?:async\s+function|const|function)\s+(\w+)/g)) found.push({ name: m[1], rel, body: exportBody(text, m[1])! });
     }
     if (/\/route\.tsx?$/.test(rel) && !ROUTES_WITHOUT_TENANT_DATA.includes(rel)) {
-      for (const m of text.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push({ name: `${m[1]} ${rel}`, rel, body: exportBody(text, m[1])! });
+      for (const m of text.matchAll(/export\s+(?:async\s+function|function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push({ name: `${m[1]} ${rel}`, rel, body: exportBody(text, m[1])! });
     }
     if (/\/(page|layout)\.tsx$/.test(rel) && /\[(orgId|projectId|token)\]/.test(rel)) found.push({ name: `page ${rel}`, rel, body: text });
   }
