@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { ProjectScope } from '@/lib/authz';
 import { authorizeProject } from '@/lib/authz';
 import { errorResponse } from '@/lib/http/errors';
+import { authenticateApiKey } from '@/lib/tenancy/api-keys';
 import { searchParamsObject } from '@/lib/zod/analytics';
-import { authenticateBearer } from './authenticate';
 
 // The shape of every public API read: authenticate the key, authorise the project, validate the
 // query string, run one lib/analytics function, answer JSON. Errors map through lib/http/errors.
@@ -11,7 +11,7 @@ import { authenticateBearer } from './authenticate';
 export function projectApiRoute<S extends z.ZodType>(schema: S, run: (scope: ProjectScope, query: z.infer<S>) => Promise<unknown>) {
   return async (req: Request, ctx: { params: Promise<{ projectId: string }> }): Promise<Response> => {
     try {
-      const actor = await authenticateBearer(req.headers.get('authorization'));
+      const actor = await authenticateApiKey(req.headers.get('authorization'));
       const { projectId } = await ctx.params;
       const scope = await authorizeProject(actor, projectId, 'read');
       const query = schema.parse(searchParamsObject(new URL(req.url).searchParams));

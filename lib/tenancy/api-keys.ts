@@ -35,8 +35,11 @@ export async function revokeApiKey(actor: Actor, projectId: string, input: unkno
   if (revoked.count === 0) throw new NotFoundError('API key not found or already revoked');
 }
 
-/** Turns an `Authorization: Bearer zori_…` header into the key's actor; refuses unknown and revoked keys. */
-export async function authenticateApiKey(authorizationHeader: string | null | undefined): Promise<Actor> {
+/**
+ * Turns an `Authorization: Bearer zori_…` header into the key's actor (the public API's only
+ * authenticator); refuses missing, unknown and revoked keys with UnauthenticatedError (401).
+ */
+export async function authenticateApiKey(authorizationHeader: string | null | undefined): Promise<Actor & { kind: 'apiKey' }> {
   const parsed = bearerSchema.safeParse(authorizationHeader ?? '');
   if (!parsed.success) throw new UnauthenticatedError(parsed.error.issues[0]?.message ?? 'Missing API key');
   const row = await prisma().apiKey.findUnique({ where: { keyHash: sha256(parsed.data) }, select: { id: true, projectId: true, revokedAt: true, lastUsedAt: true } });

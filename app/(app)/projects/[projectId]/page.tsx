@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { dashboardView, earliestActivity, UNATTRIBUTED } from '@/lib/analytics';
 import { dashboardFilter, dashboardHref, dashboardRange, parseDashboardParams } from '@/lib/analytics/dashboard-params';
-import { pageProjectScope } from '@/lib/analytics/page-scope';
+import { authorizeProject } from '@/lib/authz';
 import { publicUrl } from '@/lib/config/env';
 import { ChannelChart } from '@/components/dashboard/channel-chart';
 import { DashboardControls } from '@/components/dashboard/controls';
@@ -11,6 +11,7 @@ import { HeadlineCards } from '@/components/dashboard/headline-cards';
 import { formatMoney } from '@/components/dashboard/money';
 import { RankedTable } from '@/components/dashboard/ranked-table';
 import { TimeseriesChart } from '@/components/dashboard/timeseries-chart';
+import { orNotFound, requireActor } from '../../page-helpers';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -27,7 +28,8 @@ const FILTER_KEYS = ['channel', 'source', 'medium', 'campaign', 'referrer', 'lan
 
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { projectId } = await params;
-  const scope = await pageProjectScope(projectId);
+  // The one tenant gate of this page: every query below takes this read scope.
+  const scope = await orNotFound(authorizeProject(await requireActor(), projectId, 'read'));
   const { project } = scope;
   const earliest = await earliestActivity(scope);
   const base = `/projects/${projectId}`;

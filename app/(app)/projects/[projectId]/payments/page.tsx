@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { earliestActivity, listPayments } from '@/lib/analytics';
 import { dashboardHref, dashboardRange, parseDashboardParams } from '@/lib/analytics/dashboard-params';
-import { pageProjectScope } from '@/lib/analytics/page-scope';
+import { authorizeProject } from '@/lib/authz';
 import { DashboardControls } from '@/components/dashboard/controls';
 import { formatMoney } from '@/components/dashboard/money';
+import { orNotFound, requireActor } from '../../../page-helpers';
 
 export const metadata: Metadata = { title: 'Payments' };
 
@@ -25,7 +26,8 @@ function duration(seconds: number): string {
 
 export default async function PaymentsPage({ params, searchParams }: Props) {
   const { projectId } = await params;
-  const scope = await pageProjectScope(projectId);
+  // The one tenant gate of this page: every query below takes this read scope.
+  const scope = await orNotFound(authorizeProject(await requireActor(), projectId, 'read'));
   const raw = await searchParams;
   const flat: Record<string, string | undefined> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const p = parseDashboardParams(raw);

@@ -1,7 +1,6 @@
-import { authorizeProject } from '@/lib/authz';
 import { currentUser, userActor } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/http/errors';
-import { disconnect } from '@/lib/stripe/connect/connections';
+import { disconnectProject } from '@/lib/stripe/connect/project-actions';
 import { connectProjectBody } from '@/lib/zod/stripe-connect';
 
 // POST /api/stripe/connect/disconnect { projectId }: deauthorizes Zori on the account; revenue stays.
@@ -10,7 +9,7 @@ export async function POST(req: Request) {
   if (!user) return Response.json({ error: { message: 'Sign in first' } }, { status: 401 });
   try {
     const { projectId } = connectProjectBody.parse(await req.json());
-    await disconnect(await authorizeProject(userActor(user), projectId, 'manage'));
+    await disconnectProject(userActor(user), projectId);
     return Response.json({ ok: true });
   } catch (err) {
     return errorResponse(err);

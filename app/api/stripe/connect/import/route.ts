@@ -1,7 +1,6 @@
-import { authorizeProject } from '@/lib/authz';
 import { currentUser, userActor } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/http/errors';
-import { importStatus, runImport, startImport } from '@/lib/stripe/connect/history-import';
+import { importProgress, rerunImport } from '@/lib/stripe/connect/project-actions';
 import { connectProjectBody, connectStartQuery } from '@/lib/zod/stripe-connect';
 
 // GET  /api/stripe/connect/import?projectId=…: the latest history import's progress (polled by the page).
@@ -11,7 +10,7 @@ export async function GET(req: Request) {
   if (!user) return Response.json({ error: { message: 'Sign in first' } }, { status: 401 });
   try {
     const { projectId } = connectStartQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json({ import: await importStatus(await authorizeProject(userActor(user), projectId, 'manage')) });
+    return Response.json({ import: await importProgress(userActor(user), projectId) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -22,10 +21,7 @@ export async function POST(req: Request) {
   if (!user) return Response.json({ error: { message: 'Sign in first' } }, { status: 401 });
   try {
     const { projectId } = connectProjectBody.parse(await req.json());
-    const scope = await authorizeProject(userActor(user), projectId, 'manage');
-    const job = await startImport(scope);
-    void runImport(job.id);
-    return Response.json({ import: await importStatus(scope) });
+    return Response.json({ import: await rerunImport(userActor(user), projectId) });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,8 +1,6 @@
-import { authorizeProject } from '@/lib/authz';
 import { currentUser, userActor } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/http/errors';
-import { confirmMove } from '@/lib/stripe/connect/connections';
-import { afterConnect } from '@/lib/stripe/connect/flow';
+import { moveConnectionHere } from '@/lib/stripe/connect/project-actions';
 import { connectMoveBody } from '@/lib/zod/stripe-connect';
 
 // POST /api/stripe/connect/move { projectId, moveId }: moves a Stripe account here from the project holding it.
@@ -11,9 +9,7 @@ export async function POST(req: Request) {
   if (!user) return Response.json({ error: { message: 'Sign in first' } }, { status: 401 });
   try {
     const { projectId, moveId } = connectMoveBody.parse(await req.json());
-    const actor = userActor(user);
-    await confirmMove(await authorizeProject(actor, projectId, 'manage'), moveId);
-    await afterConnect(actor, projectId);
+    await moveConnectionHere(userActor(user), projectId, moveId);
     return Response.json({ ok: true });
   } catch (err) {
     return errorResponse(err);
