@@ -40,7 +40,7 @@ test('paste a webhook secret, receive signed events, read them on the diagnostic
   const projectId = await projectIdOf(email);
 
   await page.goto(`/projects/${projectId}/settings/integrations`);
-  await expect(page.getByRole('heading', { name: 'Stripe' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stripe with your own keys (self-hosted)' })).toBeVisible();
   await expect(page.getByTestId('webhook-url')).toContainText(`/webhooks/stripe/${projectId}`);
 
   await page.getByLabel('Webhook signing secret').fill('not-a-secret');
@@ -48,8 +48,9 @@ test('paste a webhook secret, receive signed events, read them on the diagnostic
   await expect(page.getByRole('alert').first()).toContainText('whsec_');
   await expect(page.getByLabel('Webhook signing secret')).toHaveAttribute('aria-invalid', 'true');
 
-  // Without internet the key cannot be checked: a clear error, nothing saved.
-  await page.getByLabel('Secret key').fill('sk_test_e2eKey0000');
+  // A key Stripe (here the emulator, which opens an account for any well-formed unknown key but not
+  // for this one) does not accept: a clear error, nothing saved.
+  await page.getByLabel('Secret key').fill('sk_test_e2e_not_a_key');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert').first()).toContainText(/Could not reach Stripe|rejected/, { timeout: 30_000 });
   await page.getByLabel('Secret key').fill('');
