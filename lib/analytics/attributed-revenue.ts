@@ -1,4 +1,5 @@
 import { attribute, type JourneyTouch, type ModelId, SINGLE_TOUCH_MODELS } from '@/lib/attribution/models';
+import { TOUCH_BEFORE_PAYMENT_SQL } from '@/lib/attribution/paid-at';
 import type { ProjectScope } from '@/lib/authz';
 import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
@@ -99,7 +100,7 @@ export async function loadAttributedRevenue(scope: ProjectScope, q: RevenueQuery
       SELECT t.id, t."occurredAt", t.channel, t.source, t.medium, t.campaign, t."referrerDomain", t."landingPath"
       FROM "Touch" t
       WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
-        AND t."occurredAt" <= p."paidAt" AND t."occurredAt" >= p."paidAt" - make_interval(days => $6)
+        AND ${TOUCH_BEFORE_PAYMENT_SQL} AND t."occurredAt" >= p."paidAt" - make_interval(days => $6)
       ${touchOrder(q.model)}
     ) t ON p."visitorId" IS NOT NULL
     WHERE ${PAYMENTS_IN_RANGE}

@@ -1,3 +1,4 @@
+import { TOUCH_BEFORE_PAYMENT_SQL } from '@/lib/attribution/paid-at';
 import type { ProjectScope } from '@/lib/authz';
 import { DomainError } from '@/lib/authz/errors';
 import { analyticsQuery, utcBounds } from './sql';
@@ -60,7 +61,7 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
      LEFT JOIN LATERAL (
        SELECT t."occurredAt", t.channel, t.source, t.medium, t.campaign FROM "Touch" t
        WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
-         AND t."occurredAt" <= p."paidAt" AND t."occurredAt" >= p."paidAt" - make_interval(days => $5)
+         AND ${TOUCH_BEFORE_PAYMENT_SQL} AND t."occurredAt" >= p."paidAt" - make_interval(days => $5)
        ORDER BY t."occurredAt", t.id LIMIT 1
      ) t ON p."visitorId" IS NOT NULL
      WHERE ${where}
@@ -93,7 +94,7 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
           medium: r.medium,
           campaign: r.campaign,
           firstTouchAt: r.touchAt?.toISOString() ?? null,
-          timeToPurchaseSeconds: r.touchAt ? Math.round((r.paidAt.getTime() - r.touchAt.getTime()) / 1000) : null,
+          timeToPurchaseSeconds: r.touchAt ? Math.max(0, Math.round((r.paidAt.getTime() - r.touchAt.getTime()) / 1000)) : null,
         },
       };
     }),

@@ -1,8 +1,9 @@
 import { pool } from '@/lib/db/client';
+import { TOUCH_BEFORE_PAYMENT_SQL } from './paid-at';
 
 // A payment's attribution status follows from its visitor id and that visitor's touches:
 //   no_visitor_id    no source had a visitor id
-//   attributed       the visitor has a touch inside the project's window before the payment
+//   attributed       the visitor has a touch inside the project's window before the payment (paid-at.ts)
 //   outside_window   the visitor has touches before the payment, all older than the window
 //   unknown_visitor  no touch of that visitor before the payment (yet: a late beacon can still arrive)
 // It is recomputed in SQL, in one statement, whenever a payment is written or a visitor's touches
@@ -12,10 +13,10 @@ const STATUS_SQL = `
 UPDATE "Payment" p SET "attributionStatus" = (CASE
     WHEN p."visitorId" IS NULL THEN 'no_visitor_id'
     WHEN EXISTS (SELECT 1 FROM "Touch" t WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
-                 AND t."occurredAt" <= p."paidAt"
+                 AND ${TOUCH_BEFORE_PAYMENT_SQL}
                  AND t."occurredAt" >= p."paidAt" - make_interval(days => pr."attributionWindowDays")) THEN 'attributed'
     WHEN EXISTS (SELECT 1 FROM "Touch" t WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
-                 AND t."occurredAt" <= p."paidAt") THEN 'outside_window'
+                 AND ${TOUCH_BEFORE_PAYMENT_SQL}) THEN 'outside_window'
     ELSE 'unknown_visitor' END)::"AttributionStatus",
   "updatedAt" = now()
 FROM "Project" pr

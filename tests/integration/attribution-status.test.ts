@@ -54,4 +54,15 @@ describe('attribution status', () => {
     expect((await prisma().payment.findUniqueOrThrow({ where: { id: pa.id } })).attributionStatus).toBe('attributed');
     expect((await prisma().payment.findUniqueOrThrow({ where: { id: pb.id } })).attributionStatus).toBe('unknown_visitor');
   });
+
+  it('counts a touch in the same second as the payment: Stripe stamps payments in whole seconds', async () => {
+    const { project } = await makeTenant();
+    const paidAt = new Date('2026-06-01T12:00:05Z'); // Stripe's created, i.e. some time in 12:00:05.xxx
+    await touch(project.id, 'v-same-second', 's1', new Date('2026-06-01T12:00:05.415Z'));
+    await touch(project.id, 'v-next-second', 's2', new Date('2026-06-01T12:00:06.000Z'));
+    const ps = await Promise.all([payment(project.id, 'pi_same', 'v-same-second', paidAt), payment(project.id, 'pi_next', 'v-next-second', paidAt)]);
+    await refreshPaymentAttribution(project.id, ps.map((p) => p.id));
+    const status = Object.fromEntries((await prisma().payment.findMany({ where: { projectId: project.id } })).map((p) => [p.paymentKey, p.attributionStatus]));
+    expect(status).toEqual({ pi_same: 'attributed', pi_next: 'unknown_visitor' });
+  });
 });

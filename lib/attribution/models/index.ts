@@ -3,6 +3,7 @@ import { lastNonDirectTouch } from './last-non-direct';
 import { linear } from './linear';
 import { positionBased } from './position-based';
 import { timeDecay } from './time-decay';
+import { PAID_AT_PRECISION_MS } from '../paid-at';
 import type { AttributionModel, JourneyTouch, ModelId } from './types';
 
 export * from './types';
@@ -30,14 +31,14 @@ export const SINGLE_TOUCH_MODELS: ReadonlySet<ModelId> = new Set(['first_touch',
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The touches that count for a payment: at or before the payment, no older than the window,
- * oldest first (ties by id). Touches after the payment never count.
+ * The touches that count for a payment: before the end of the payment's (whole-second) paidAt,
+ * no older than the window, oldest first (ties by id). Touches after the payment never count.
  */
 export function journeyInWindow<T extends JourneyTouch>(touches: readonly T[], paidAt: Date, windowDays: number): T[] {
-  const end = paidAt.getTime();
-  const start = end - windowDays * DAY_MS;
+  const end = paidAt.getTime() + PAID_AT_PRECISION_MS;
+  const start = paidAt.getTime() - windowDays * DAY_MS;
   return touches
-    .filter((t) => t.occurredAt.getTime() <= end && t.occurredAt.getTime() >= start)
+    .filter((t) => t.occurredAt.getTime() < end && t.occurredAt.getTime() >= start)
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || compareIds(a.id, b.id));
 }
 

@@ -76,6 +76,11 @@ describe('the window', () => {
     expect(credits).toEqual([{ touch: touches[1], amount: 5000 }]);
     expect(attribute('last_touch', touches, 5000, paidAt, 30)).toEqual([{ touch: touches[2], amount: 5000 }]);
   });
+  it('a touch later in the payment\'s (whole-second) paidAt counts; one in the next second does not', () => {
+    const inSecond = { id: 7, occurredAt: new Date(paidAt.getTime() + 999), channel: 'Organic Social' };
+    const nextSecond = { id: 8, occurredAt: new Date(paidAt.getTime() + 1000), channel: 'Email' };
+    expect(journeyInWindow([inSecond, nextSecond], paidAt, 90).map((t) => t.id)).toEqual([7]);
+  });
   it('no touch in the window: no credits (the payment is unattributed)', () => {
     for (const m of MODEL_IDS) expect(attribute(m, [touch(1, 200, 'Email')], 100, paidAt, 90)).toEqual([]);
   });
