@@ -13,7 +13,10 @@ export type IngestProject = {
 
 const TTL_MS = Number(process.env.ZORI_INGEST_PROJECT_TTL_MS ?? 10_000);
 const MAX_ENTRIES = 10_000;
-const cache = new Map<string, { at: number; value: Promise<IngestProject | null> }>();
+// On globalThis so the lean /ingest route and Next's bundled copy of lib/ (where settings are
+// saved) share one cache, and a settings change clears it at once in this process.
+const g = globalThis as unknown as { __zoriIngestProjects?: Map<string, { at: number; value: Promise<IngestProject | null> }> };
+const cache = (g.__zoriIngestProjects ??= new Map());
 
 async function load(key: string): Promise<IngestProject | null> {
   const res = await pool().query<IngestProject>(

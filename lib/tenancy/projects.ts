@@ -1,5 +1,7 @@
 import { type Actor, authorizeOrganization, authorizeProject, DomainError } from '@/lib/authz';
+import { refreshAttributionForProject } from '@/lib/attribution/status';
 import { prisma } from '@/lib/db/client';
+import { forgetCachedProjects } from '@/lib/ingest/project-cache';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { createProjectSchema, updateProjectSchema } from '@/lib/zod/tenancy';
 import { newPublishableKey } from './tokens';
@@ -45,7 +47,7 @@ export async function updateProject(actor: Actor, projectId: string, input: unkn
   await authorizeProject(actor, projectId, 'manage');
   const data = updateProjectSchema.parse(input);
   try {
-    return await prisma().project.update({
+    const updated = await prisma().project.update({
       where: { id: projectId },
       data: {
         ...data,
@@ -53,6 +55,10 @@ export async function updateProject(actor: Actor, projectId: string, input: unkn
         ...(data.domains !== undefined && { domains: [...new Set(data.domains)] }),
       },
     });
+    // The tracker's view of domains and privacy settings, and payments' window-based status, follow at once.
+    forgetCachedProjects();
+    if (data.attributionWindowDays !== undefined) await refreshAttributionForProject(projectId);
+    return updated;
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateName();
     throw err;
@@ -66,4 +72,5 @@ export async function deleteProject(actor: Actor, projectId: string, confirmName
     throw new DomainError('Type the project name exactly to confirm deletion', 400, 'confirmName');
   }
   await prisma().project.delete({ where: { id: projectId } });
+  forgetCachedProjects();
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { refreshAttributionForVisitors, refreshPaymentAttribution } from '@/lib/attribution/status';
 import { prisma } from '@/lib/db/client';
-import { makeTenant } from '../helpers/factories';
+import { updateProject } from '@/lib/tenancy/projects';
+import { actorOf, makeTenant } from '../helpers/factories';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -64,5 +65,16 @@ describe('attribution status', () => {
     await refreshPaymentAttribution(project.id, ps.map((p) => p.id));
     const status = Object.fromEntries((await prisma().payment.findMany({ where: { projectId: project.id } })).map((p) => [p.paymentKey, p.attributionStatus]));
     expect(status).toEqual({ pi_same: 'attributed', pi_next: 'unknown_visitor' });
+  });
+
+  it('re-evaluates payments when the project\'s attribution window changes', async () => {
+    const { project, byRole } = await makeTenant(['owner']);
+    const paidAt = new Date('2026-06-01T12:00:00Z');
+    await touch(project.id, 'v-100d', 's1', new Date(paidAt.getTime() - 100 * DAY));
+    const p = await payment(project.id, 'pi_window', 'v-100d', paidAt);
+    await refreshPaymentAttribution(project.id, [p.id]);
+    expect((await prisma().payment.findUniqueOrThrow({ where: { id: p.id } })).attributionStatus).toBe('outside_window');
+    await updateProject(actorOf(byRole.owner!), project.id, { attributionWindowDays: 120 });
+    expect((await prisma().payment.findUniqueOrThrow({ where: { id: p.id } })).attributionStatus).toBe('attributed');
   });
 });
