@@ -56,7 +56,7 @@ test.use({ userAgent: CHROME_UA });
 
 const rows = <T = Record<string, unknown>>(sql: string, params: unknown[]) => withDatabase(async (db) => (await db.query(sql, params)).rows as T[]);
 const pageviewsOf = (visitorId: string | null) =>
-  rows<{ path: string; sessionId: string }>(`SELECT path, "sessionId" FROM "Pageview" WHERE "projectId" = $1 AND "visitorId" IS NOT DISTINCT FROM $2 ORDER BY id`, [project.id, visitorId]);
+  rows<{ path: string; sessionId: string }>(`SELECT path, "sessionId" FROM "Pageview" WHERE "projectId" = $1 AND "visitorId" IS NOT DISTINCT FROM $2 ORDER BY "occurredAt", id`, [project.id, visitorId]);
 const touchesOf = (visitorId: string) =>
   rows<{ sessionId: string; channel: string; source: string; medium: string; campaign: string | null; landingPath: string; clickIdType: string | null }>(
     `SELECT "sessionId", channel, source, medium, campaign, "landingPath", "clickIdType" FROM "Touch" WHERE "projectId" = $1 AND "visitorId" = $2 ORDER BY "occurredAt"`,
