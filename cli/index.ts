@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { describeError } from '@/lib/http/errors';
 import type { Command } from './command';
 import apikeyCreate from './commands/apikey-create';
+import demoSeed from './commands/demo-seed';
 import orgCreate from './commands/org-create';
 import orgList from './commands/org-list';
 import projectCreate from './commands/project-create';
@@ -15,7 +16,7 @@ import { connectDatabase } from './database';
 // Exit codes: 0 done, 1 refused (unknown id, duplicate name, …), 2 bad command or flags.
 
 /** Every command, one file each in cli/commands/. To add one, import its file and list it here. */
-const COMMANDS: Command[] = [orgCreate, orgList, projectCreate, projectList, apikeyCreate, userCreate, stripeSet] as Command[];
+const COMMANDS: Command[] = [orgCreate, orgList, projectCreate, projectList, apikeyCreate, userCreate, stripeSet, demoSeed] as Command[];
 
 class UsageError extends Error {}
 
