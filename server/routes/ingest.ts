@@ -1,38 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { acceptBeacon, countryFromHeader, MAX_BODY_BYTES } from '@/lib/ingest/accept';
+import { BodyTooLargeError, readBody, sendJson as send, sendTooLarge } from '../http';
 import type { LeanRoute } from '../lean-routes';
 
 // POST /ingest: tracker beacons. Thin: read the body (64 KB at most), hand it to lib/ingest, answer.
 // The tracker posts text/plain JSON (sendBeacon / fetch keepalive): a simple CORS request, no
 // preflight. OPTIONS is answered for clients that send application/json; the origin itself is
 // checked against the project's domains on the POST, where the publishable key is known.
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', vary: 'Origin', ...headers });
-  res.end(text);
-}
 
 const cors = (origin: string | undefined): Record<string, string> => (origin ? { 'access-control-allow-origin': origin } : {});
 
@@ -61,15 +35,12 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse): P
     res.end();
     return;
   }
-  if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' }, { allow: 'POST, OPTIONS' });
+  if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' }, { allow: 'POST, OPTIONS', vary: 'Origin' });
   let body: string;
   try {
-    body = await readBody(req, MAX_BODY_BYTES);
+    body = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
   } catch (err) {
-    if (err instanceof BodyTooLarge) {
-      res.setHeader('connection', 'close');
-      return send(res, 413, { error: `Body larger than ${MAX_BODY_BYTES} bytes` });
-    }
+    if (err instanceof BodyTooLargeError) return sendTooLarge(req, res, err.message);
     throw err;
   }
   const result = await acceptBeacon({
@@ -80,7 +51,7 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse): P
     receivedAt: new Date(),
   });
   const { status, allowOrigin, ...payload } = result;
-  send(res, status, payload, cors(allowOrigin));
+  send(res, status, payload, { vary: 'Origin', ...cors(allowOrigin) });
 }
 
 export const ingestRoute: LeanRoute = {
