@@ -121,11 +121,11 @@ export function TextField({ name, label, hint, defaultValue, type = 'text' }: { 
   return <Field name={name} label={label} hint={hint}>{(p) => <input {...p} type={type} defaultValue={defaultValue} />}</Field>;
 }
 
-export function SubmitButton({ children, danger = false }: { children: React.ReactNode; danger?: boolean }) {
+export function SubmitButton({ children, danger = false, pendingLabel }: { children: React.ReactNode; danger?: boolean; pendingLabel?: string }) {
   const { pending } = useContext(FormState);
   return (
     <button type="submit" disabled={pending} className={danger ? dangerButtonClass : buttonClass}>
-      {children}
+      {pending && pendingLabel ? pendingLabel : children}
     </button>
   );
 }

@@ -14,7 +14,7 @@ async function actor() {
 
 const path = (projectId: string) => `/projects/${projectId}/settings/integrations`;
 
-export async function saveStripeSettingsAction(projectId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function saveStripeSettingsAction(projectId: string, _prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult> {
   try {
     await saveStripeSettings(await actor(), projectId, { secretKey: form.get('secretKey'), webhookSecret: form.get('webhookSecret') });
     revalidatePath(path(projectId));
@@ -24,7 +24,7 @@ export async function saveStripeSettingsAction(projectId: string, _prev: ActionR
   }
 }
 
-export async function createWebhookEndpointAction(projectId: string, _prev: ActionResult | null): Promise<ActionResult> {
+export async function createWebhookEndpointAction(projectId: string, _prev: ActionResult<unknown> | null): Promise<ActionResult> {
   try {
     const { endpointId, url } = await createWebhookEndpoint(await actor(), projectId);
     revalidatePath(path(projectId));
@@ -34,7 +34,7 @@ export async function createWebhookEndpointAction(projectId: string, _prev: Acti
   }
 }
 
-export async function dropOldWebhookSecretsAction(projectId: string, _prev: ActionResult | null): Promise<ActionResult> {
+export async function dropOldWebhookSecretsAction(projectId: string, _prev: ActionResult<unknown> | null): Promise<ActionResult> {
   try {
     await dropOldWebhookSecrets(await actor(), projectId);
     revalidatePath(path(projectId));
