@@ -106,8 +106,11 @@ test('a twitter visitor pays through connected Stripe and the revenue is credite
 
   // The payments list shows the payment and whom it is credited to.
   await page.getByRole('link', { name: 'Payments', exact: true }).click();
+  // Wait for the payments page itself: the dashboard's own Data select already says test, so picking
+  // test before the navigation lands would change nothing and leave the list on live data.
+  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/payments`));
   await page.getByLabel('Data').selectOption('test');
-  await expect(page).toHaveURL(/mode=test/);
+  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/payments\\?.*mode=test`));
   const payment = page.getByTestId('payments-table').locator('tbody tr');
   await expect(payment).toHaveCount(1);
   await expect(payment).toContainText('$49.00');
