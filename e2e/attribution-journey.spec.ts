@@ -106,11 +106,9 @@ test('a twitter visitor pays through connected Stripe and the revenue is credite
 
   // The payments list shows the payment and whom it is credited to.
   await page.getByRole('link', { name: 'Payments', exact: true }).click();
-  // Wait for the payments page itself: the dashboard's own Data select already says test, so picking
-  // test before the navigation lands would change nothing and leave the list on live data.
-  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/payments`));
-  await page.getByLabel('Data').selectOption('test');
+  // The project tabs carry the period and the live/test choice from the dashboard to the payments list.
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/payments\\?.*mode=test`));
+  await expect(page.getByLabel('Data')).toHaveValue('test');
   const payment = page.getByTestId('payments-table').locator('tbody tr');
   await expect(payment).toHaveCount(1);
   await expect(payment).toContainText('$49.00');

@@ -4,6 +4,9 @@ import { getOrganization } from '@/lib/tenancy/organizations';
 import { getProject } from '@/lib/tenancy/projects';
 import { orNotFound, requireActor } from '../../page-helpers';
 
+// The dashboard and the payments list read the same period and live/test choice: moving between them keeps it.
+const REPORT_PARAMS = ['period', 'from', 'to', 'mode'];
+
 // Project navigation shared by the dashboard, payments, diagnostics and settings pages.
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -22,8 +25,8 @@ export default async function ProjectLayout({ children, params }: { children: Re
       <NavTabs
         label="Project"
         tabs={[
-          { href: base, label: 'Dashboard', exact: true },
-          { href: `${base}/payments`, label: 'Payments' },
+          { href: base, label: 'Dashboard', exact: true, carry: REPORT_PARAMS },
+          { href: `${base}/payments`, label: 'Payments', carry: REPORT_PARAMS },
           { href: `${base}/diagnostics`, label: 'Diagnostics' },
           { href: `${base}/settings`, label: 'Settings' },
           { href: `${base}/settings/integrations`, label: 'Integrations' },
