@@ -3,6 +3,8 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
+import { buildVisitorRollup } from '@/lib/analytics/visitor-rollup/build';
 import { refreshAttributionForProject } from '@/lib/attribution/status';
 import { disconnect, pool, prisma } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -60,6 +62,12 @@ async function main() {
   const t0 = Date.now();
   await refreshAttributionForProject(project.id);
   console.log(`  attribution status: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const t2 = Date.now();
+  await rebuildDirtyCredits(project.id);
+  console.log(`  revenue credits (rollup): ${((Date.now() - t2) / 1000).toFixed(1)} s`);
+  const t3 = Date.now();
+  await buildVisitorRollup(project.id);
+  console.log(`  unique visitors (rollup): ${((Date.now() - t3) / 1000).toFixed(1)} s`);
   // Real ingest appends touches and payments in time order; the generator writes them per visitor.
   // Rewriting both tables in time order gives them the physical layout production data has.
   const t1 = Date.now();
@@ -70,6 +78,8 @@ async function main() {
   await pool().query('VACUUM ANALYZE "Touch"');
   await pool().query('VACUUM ANALYZE "Pageview"');
   await pool().query('VACUUM ANALYZE "Payment"');
+  await pool().query('VACUUM ANALYZE "RevenueCredit"');
+  await pool().query('VACUUM ANALYZE "VisitorDayCount"');
   const { rows } = await pool().query(
     `SELECT (SELECT count(*) FROM "Visitor" WHERE "projectId"=$1) visitors, (SELECT count(*) FROM "Touch" WHERE "projectId"=$1) touches,
             (SELECT count(*) FROM "Pageview" WHERE "projectId"=$1) pageviews, (SELECT count(*) FROM "Payment" WHERE "projectId"=$1) payments`,

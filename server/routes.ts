@@ -1,4 +1,5 @@
 // Registers the lean routes. Each area adds its own module here (tracker, ingest, webhooks).
+import { startRollupSweep } from '@/lib/analytics/rollup-sweep';
 import { inboxWorker } from '@/lib/stripe/inbox/worker';
 import { leanRoutes } from './lean-routes';
 import { healthRoute } from './routes/health';
@@ -12,3 +13,4 @@ leanRoutes.push(ingestRoute, trackerScriptRoute);
 // The Connect endpoint comes before /webhooks/stripe/{projectId}, whose pattern would also match "connect".
 leanRoutes.push(stripeConnectWebhookRoute, stripeWebhookRoute);
 inboxWorker().start(); // Stripe inbox: picks up events left pending by a previous run, then polls
+startRollupSweep(); // analytics rollups: revenue credits left dirty, visitors of ended days

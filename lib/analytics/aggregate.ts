@@ -1,6 +1,7 @@
 import type { Credit } from './attributed-revenue';
 
-// Sums credits by a key: revenue, refunds, and the distinct payments and customers they came from.
+// Sums credits by a key: revenue, refunds, and the distinct payments and customers they came from
+// (refund entries move money but are not payments).
 
 export type Aggregate = { revenue: number; refunded: number; net: number; payments: number; customers: number };
 
@@ -12,8 +13,10 @@ export function aggregateBy(credits: readonly Credit[], key: (c: Credit) => stri
     if (!a) acc.set(k, (a = { revenue: 0, refunded: 0, payments: new Set(), customers: new Set() }));
     a.revenue += c.revenue;
     a.refunded += c.refunded;
-    a.payments.add(c.payment.id);
-    a.customers.add(c.payment.customerKey);
+    if (c.entry.kind === 'payment') {
+      a.payments.add(c.entry.id);
+      a.customers.add(c.entry.customerKey);
+    }
   }
   const out = new Map<string, Aggregate>();
   for (const [k, a] of acc)

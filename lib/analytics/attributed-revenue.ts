@@ -1,69 +1,107 @@
-import { attribute, type JourneyTouch, type ModelId, SINGLE_TOUCH_MODELS } from '@/lib/attribution/models';
-import { TOUCH_BEFORE_PAYMENT_SQL } from '@/lib/attribution/paid-at';
+import type { ModelId } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
-import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
+import type { TouchDims } from './credits/compute';
 import type { DateRange } from './period';
+import { analyticsQuery, utcBounds } from './sql';
 
-// Loads the payments of a period with their journeys and applies an attribution model (the pure
-// functions in lib/attribution/models). Every revenue query (channels, breakdown, timeseries,
-// headline) aggregates these credits, so they always agree with each other and with the API.
-// Amounts are in the project's reporting currency; payments not yet converted are kept apart and
-// never summed with the rest.
+// The revenue of a period under one attribution model, read from the rollup (RevenueCredit, kept
+// by lib/analytics/credits): an index range scan of the period's credit rows, no journeys joined at
+// query time. Every revenue query (channels, breakdown, timeseries, headline) aggregates this, so
+// they always agree with each other and with the API. Payments count in the period they were paid;
+// refunds and lost disputes in the period they happened. Amounts are in the project's reporting
+// currency; payments not yet converted are kept apart and never summed with the rest.
 
 export type Mode = 'live' | 'test';
 export type RevenueQuery = { range: DateRange; model: ModelId; mode: Mode; filter?: Filter; interval?: 'day' | 'week' | 'month' };
+export type { TouchDims };
 
-export type TouchDims = {
-  channel: string;
-  source: string | null;
-  medium: string | null;
-  campaign: string | null;
-  referrer: string | null;
-  landing_page: string | null;
-};
-
-export type LoadedPayment = {
+/** Money that moved in the period: a payment (its revenue) or a refund of one (what went back). */
+export type LedgerEntry = {
+  /** The payment's id (a refund entry carries the id of the payment it refunds). */
   id: string;
+  kind: 'payment' | 'refund';
   customerKey: string;
   returning: boolean;
-  /** Reporting-currency minor units (null: not converted yet). */
-  revenue: number | null;
+  /** Reporting-currency minor units: the payment's revenue (0 for a refund entry). */
+  revenue: number;
+  /** Reporting-currency minor units: the refunded amount (0 for a payment entry). */
   refunded: number;
-  currency: string;
-  amount: number;
+  /** The bucket (day, week or month start in the project's time zone) the money moved in. */
   bucket: string;
-  attributionStatus: string;
 };
 
-export type Credit = { payment: LoadedPayment; touch: TouchDims & { visitorId: string }; revenue: number; refunded: number };
+export type Credit = { entry: LedgerEntry; touch: TouchDims & { visitorId: string }; revenue: number; refunded: number };
 
 export type AttributedRevenue = {
   currency: string;
-  /** Converted payments of the period (attributed or not). */
-  payments: LoadedPayment[];
-  /** Credits of attributed payments that match the filter. */
+  /** Converted entries of the period (attributed or not). */
+  entries: LedgerEntry[];
+  /** Credits of attributed entries that match the filter. */
   credits: Credit[];
-  /** Converted payments with no touch in the window (not Direct: unattributed). */
-  unattributed: LoadedPayment[];
+  /** Converted entries with no touch in the window (not Direct: unattributed). */
+  unattributed: LedgerEntry[];
   /** Payments still waiting for a conversion, per original currency (never mixed into the totals). */
   unconverted: { currency: string; amount: number; payments: number }[];
 };
 
-type Row = {
-  id: string;
-  visitorId: string | null;
-  paidAt: Date;
-  amount: string;
-  currency: string;
-  revenue: string | null;
-  refunded: string;
+/** One credit row of the period, as the rollup stores it (and as the raw check recomputes it). */
+export type CreditRecord = {
+  paymentId: string;
+  kind: 'payment' | 'refund';
+  occurredAt: number;
+  bucket: string;
   customerKey: string;
   returning: boolean;
-  attributionStatus: string;
+  revenue: number | null;
+  refunded: number;
+  currency: string;
+  amount: number;
+  touch: (TouchDims & { visitorId: string }) | null;
+};
+
+/** Groups a period's credit rows into entries and filtered credits. */
+export function assembleRevenue(currency: string, records: readonly CreditRecord[], filter?: Filter): AttributedRevenue {
+  const result: AttributedRevenue = { currency, entries: [], credits: [], unattributed: [], unconverted: [] };
+  const unconverted = new Map<string, { currency: string; amount: number; payments: number }>();
+  const entries = new Map<string, LedgerEntry>();
+  const active = activeFilter(filter);
+  for (const r of records) {
+    if (r.revenue === null) {
+      const u = unconverted.get(r.currency) ?? { currency: r.currency, amount: 0, payments: 0 };
+      u.amount += r.amount;
+      u.payments += 1;
+      unconverted.set(r.currency, u);
+      continue;
+    }
+    const key = `${r.paymentId}|${r.kind}|${r.occurredAt}`;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { id: r.paymentId, kind: r.kind, customerKey: r.customerKey, returning: r.returning, revenue: 0, refunded: 0, bucket: r.bucket };
+      entries.set(key, entry);
+      result.entries.push(entry);
+      if (!r.touch) result.unattributed.push(entry);
+    }
+    entry.revenue += r.revenue;
+    entry.refunded += r.refunded;
+    if (r.touch && (!active || matches(r.touch, active))) result.credits.push({ entry, touch: r.touch, revenue: r.revenue, refunded: r.refunded });
+  }
+  result.unconverted = [...unconverted.values()];
+  return result;
+}
+
+type RollupRow = {
+  paymentId: string;
+  kind: 'payment' | 'refund';
+  at: string;
   bucket: string;
-  touchId: string | null;
-  occurredAt: Date | null;
+  customerKey: string;
+  returning: boolean;
+  revenue: string | null;
+  refunded: string;
+  currency: string;
+  amount: string;
+  visitorId: string | null;
   channel: string | null;
   source: string | null;
   medium: string | null;
@@ -72,106 +110,38 @@ type Row = {
   landingPath: string | null;
 };
 
-/** The WHERE clause of "payments of a project in a period": $3/$4 are the period's UTC bounds (utcBounds). */
-export const PAYMENTS_IN_RANGE = `p."projectId" = $1 AND p.livemode = $2 AND p."paidAt" >= $3::timestamp AND p."paidAt" < $4::timestamp`;
-
-function touchOrder(model: ModelId): string {
-  // Single-touch models only need their one touch; the pure model then confirms the choice.
-  if (model === 'first_touch') return `ORDER BY t."occurredAt", t.id LIMIT 1`;
-  if (model === 'last_touch') return `ORDER BY (t.channel <> 'Direct') DESC, t."occurredAt" DESC, t.id DESC LIMIT 1`;
-  return `ORDER BY t."occurredAt", t.id`;
-}
+/** The WHERE clause of "credits of a project, mode and model in a period" ($3/$4: utcBounds). */
+const CREDITS_IN_RANGE = `c."projectId" = $1 AND c.livemode = $2 AND c."occurredAt" >= $3::timestamp AND c."occurredAt" < $4::timestamp AND c.model = $7::"AttributionModel"`;
 
 export async function loadAttributedRevenue(scope: ProjectScope, q: RevenueQuery): Promise<AttributedRevenue> {
   const { project } = scope;
-  const windowDays = project.attributionWindowDays;
-  const sql = `
-    SELECT p.id, p."visitorId", p."paidAt", p.amount::text, p.currency, p."reportingAmount"::text AS revenue,
-      (CASE WHEN p."reportingAmount" IS NULL OR p.amount = 0 THEN 0
-            ELSE round((p."amountRefunded" + p."amountDisputed")::numeric * p."reportingAmount" / p.amount) END)::bigint::text AS refunded,
-      COALESCE(p."customerId", p."customerEmail", p.id) AS "customerKey",
-      (p."customerId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Payment" e WHERE e."projectId" = p."projectId" AND e."customerId" = p."customerId"
-         AND e.livemode = p.livemode AND (e."paidAt", e.id) < (p."paidAt", p.id))) AS returning,
-      p."attributionStatus"::text AS "attributionStatus",
-      to_char(date_trunc($7, (p."paidAt" AT TIME ZONE 'UTC') AT TIME ZONE $5), 'YYYY-MM-DD') AS bucket,
-      t.id::text AS "touchId", t."occurredAt", t.channel, t.source, t.medium, t.campaign, t."referrerDomain", t."landingPath"
-    FROM "Payment" p
-    LEFT JOIN LATERAL (
-      SELECT t.id, t."occurredAt", t.channel, t.source, t.medium, t.campaign, t."referrerDomain", t."landingPath"
-      FROM "Touch" t
-      WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
-        AND ${TOUCH_BEFORE_PAYMENT_SQL} AND t."occurredAt" >= p."paidAt" - make_interval(days => $6)
-      ${touchOrder(q.model)}
-    ) t ON p."visitorId" IS NOT NULL
-    WHERE ${PAYMENTS_IN_RANGE}
-    ORDER BY p."paidAt", p.id`;
   const bounds = await utcBounds(q.range, project.timeZone);
-  const rows = await analyticsQuery<Row>(sql, [
-    project.id,
-    q.mode === 'live',
-    bounds.start,
-    bounds.end,
-    project.timeZone,
-    windowDays,
-    q.interval ?? 'day',
-  ]);
-
-  const result: AttributedRevenue = { currency: project.reportingCurrency, payments: [], credits: [], unattributed: [], unconverted: [] };
-  const unconverted = new Map<string, { currency: string; amount: number; payments: number }>();
-  const filter = activeFilter(q.filter);
-
-  for (let i = 0; i < rows.length; ) {
-    const first = rows[i];
-    const journey: (JourneyTouch & TouchDims)[] = [];
-    for (; i < rows.length && rows[i].id === first.id; i++) {
-      const r = rows[i];
-      if (r.touchId && r.occurredAt && r.channel)
-        journey.push({
-          id: r.touchId,
-          occurredAt: r.occurredAt,
-          channel: r.channel,
-          source: r.source,
-          medium: r.medium,
-          campaign: r.campaign,
-          referrer: r.referrerDomain,
-          landing_page: r.landingPath,
-        });
-    }
-    if (first.revenue === null) {
-      const u = unconverted.get(first.currency) ?? { currency: first.currency, amount: 0, payments: 0 };
-      u.amount += Number(first.amount);
-      u.payments += 1;
-      unconverted.set(first.currency, u);
-      continue;
-    }
-    const payment: LoadedPayment = {
-      id: first.id,
-      customerKey: first.customerKey,
-      returning: first.returning,
-      revenue: Number(first.revenue),
-      refunded: Number(first.refunded),
-      currency: first.currency,
-      amount: Number(first.amount),
-      bucket: first.bucket,
-      attributionStatus: first.attributionStatus,
-    };
-    result.payments.push(payment);
-    if (journey.length === 0) {
-      result.unattributed.push(payment);
-      continue;
-    }
-    const revenueCredits = attribute(q.model, journey, payment.revenue!, first.paidAt, windowDays);
-    const refundCredits = attribute(q.model, journey, payment.refunded, first.paidAt, windowDays);
-    revenueCredits.forEach((c, k) => {
-      if (filter && !matches(c.touch, filter)) return;
-      result.credits.push({ payment, touch: { ...c.touch, visitorId: first.visitorId! }, revenue: c.amount, refunded: refundCredits[k].amount });
-    });
-  }
-  result.unconverted = [...unconverted.values()];
-  return result;
+  const rows = await analyticsQuery<RollupRow>(
+    `SELECT c."paymentId", c.kind, (extract(epoch FROM c."occurredAt") * 1000)::bigint::text AS at,
+       to_char(date_trunc($6, (c."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE $5), 'YYYY-MM-DD') AS bucket,
+       c."customerKey", c.returning, c.revenue::text, c.refunded::text, c.currency, c.amount::text,
+       c."visitorId", c.channel, c.source, c.medium, c.campaign, c."referrerDomain", c."landingPath"
+     FROM "RevenueCredit" c WHERE ${CREDITS_IN_RANGE}`,
+    [project.id, q.mode === 'live', bounds.start, bounds.end, project.timeZone, q.interval ?? 'day', q.model],
+  );
+  const records: CreditRecord[] = rows.map((r) => ({
+    paymentId: r.paymentId,
+    kind: r.kind,
+    occurredAt: Number(r.at),
+    bucket: r.bucket,
+    customerKey: r.customerKey,
+    returning: r.returning,
+    revenue: r.revenue === null ? null : Number(r.revenue),
+    refunded: Number(r.refunded),
+    currency: r.currency,
+    amount: Number(r.amount),
+    touch:
+      r.channel === null
+        ? null
+        : { visitorId: r.visitorId!, channel: r.channel, source: r.source, medium: r.medium, campaign: r.campaign, referrer: r.referrerDomain, landing_page: r.landingPath },
+  }));
+  return assembleRevenue(project.reportingCurrency, records, q.filter);
 }
-
-export const SINGLE_TOUCH = SINGLE_TOUCH_MODELS;
 
 function activeFilter(filter?: Filter): [keyof TouchDims, string][] | null {
   if (!filter) return null;
@@ -189,3 +159,6 @@ function matches(touch: TouchDims, filter: [keyof TouchDims, string][]): boolean
 export function isFiltered(filter?: Filter): boolean {
   return activeFilter(filter) !== null;
 }
+
+/** Entries that are payments (what "payments" and "customers" count). */
+export const isPayment = (e: LedgerEntry) => e.kind === 'payment';

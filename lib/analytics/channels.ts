@@ -1,6 +1,6 @@
 import type { ProjectScope } from '@/lib/authz';
 import { aggregateBy } from './aggregate';
-import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
+import { type AttributedRevenue, isFiltered, isPayment, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
 import { visitorsBy } from './visitors';
 
 /** Revenue by GA4 channel group, with totals and the unattributed part shown as such (never as Direct). */
@@ -19,10 +19,10 @@ export function summarizeChannels(data: AttributedRevenue, visitors: Map<string,
     })
     .sort((x, y) => y.revenue - x.revenue || y.visitors - x.visitors || x.channel.localeCompare(y.channel));
   const filtered = isFiltered(q.filter);
-  const counted = filtered ? [...new Map(data.credits.map((c) => [c.payment.id, c.payment])).values()] : data.payments;
+  const counted = filtered ? [...new Map(data.credits.filter((c) => isPayment(c.entry)).map((c) => [c.entry.id, c.entry])).values()] : data.entries.filter(isPayment);
   const unattributed = filtered ? [] : data.unattributed;
-  const revenue = rows.reduce((s, r) => s + r.revenue, 0) + unattributed.reduce((s, p) => s + p.revenue!, 0);
-  const refunded = rows.reduce((s, r) => s + r.refunded, 0) + unattributed.reduce((s, p) => s + p.refunded, 0);
+  const revenue = rows.reduce((s, r) => s + r.revenue, 0) + unattributed.reduce((s, e) => s + e.revenue, 0);
+  const refunded = rows.reduce((s, r) => s + r.refunded, 0) + unattributed.reduce((s, e) => s + e.refunded, 0);
   return {
     currency: data.currency,
     model: q.model,
@@ -34,7 +34,7 @@ export function summarizeChannels(data: AttributedRevenue, visitors: Map<string,
       net: revenue - refunded,
       payments: counted.length,
       customers: new Set(counted.map((p) => p.customerKey)).size,
-      unattributed: { revenue: unattributed.reduce((s, p) => s + p.revenue!, 0), payments: unattributed.length },
+      unattributed: { revenue: unattributed.reduce((s, e) => s + e.revenue, 0), payments: unattributed.filter(isPayment).length },
       unconverted: data.unconverted,
     },
     rows,

@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type LoadedPayment, type RevenueQuery } from './attributed-revenue';
+import { type AttributedRevenue, isFiltered, isPayment, type LedgerEntry, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
 import { type DateRange, previousRange } from './period';
 import { countVisitors } from './visitors';
 
@@ -32,10 +32,10 @@ export async function figuresFor(scope: ProjectScope, q: RevenueQuery): Promise<
 }
 
 export function summarizeHeadline(data: AttributedRevenue, visitors: number, q: RevenueQuery): HeadlineFigures {
-  // With a filter, a payment counts with the share of it the filtered touches earned.
-  let parts: { payment: LoadedPayment; revenue: number; refunded: number }[];
-  if (isFiltered(q.filter)) parts = data.credits.map((c) => ({ payment: c.payment, revenue: c.revenue, refunded: c.refunded }));
-  else parts = data.payments.map((p) => ({ payment: p, revenue: p.revenue!, refunded: p.refunded }));
+  // With a filter, an entry counts with the share of it the filtered touches earned.
+  let parts: { entry: LedgerEntry; revenue: number; refunded: number }[];
+  if (isFiltered(q.filter)) parts = data.credits.map((c) => ({ entry: c.entry, revenue: c.revenue, refunded: c.refunded }));
+  else parts = data.entries.map((e) => ({ entry: e, revenue: e.revenue, refunded: e.refunded }));
   let gross = 0;
   let refunds = 0;
   let newRevenue = 0;
@@ -44,9 +44,11 @@ export function summarizeHeadline(data: AttributedRevenue, visitors: number, q: 
   for (const part of parts) {
     gross += part.revenue;
     refunds += part.refunded;
-    if (!part.payment.returning) newRevenue += part.revenue;
-    payments.add(part.payment.id);
-    customers.add(part.payment.customerKey);
+    if (!part.entry.returning) newRevenue += part.revenue;
+    if (isPayment(part.entry)) {
+      payments.add(part.entry.id);
+      customers.add(part.entry.customerKey);
+    }
   }
   const unattributed = isFiltered(q.filter) ? [] : data.unattributed;
   return {
@@ -61,8 +63,8 @@ export function summarizeHeadline(data: AttributedRevenue, visitors: number, q: 
     conversionRate: visitors ? customers.size / visitors : null,
     revenuePerVisitor: visitors ? Math.round(gross / visitors) : null,
     averageOrderValue: payments.size ? Math.round(gross / payments.size) : null,
-    unattributedRevenue: unattributed.reduce((s, p) => s + p.revenue!, 0),
-    unattributedPayments: unattributed.length,
+    unattributedRevenue: unattributed.reduce((s, e) => s + e.revenue, 0),
+    unattributedPayments: unattributed.filter(isPayment).length,
     unconverted: data.unconverted,
   };
 }

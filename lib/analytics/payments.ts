@@ -2,11 +2,14 @@ import { TOUCH_BEFORE_PAYMENT_SQL } from '@/lib/attribution/paid-at';
 import type { ProjectScope } from '@/lib/authz';
 import { DomainError } from '@/lib/authz/errors';
 import { analyticsQuery, utcBounds } from './sql';
-import { PAYMENTS_IN_RANGE, type Mode } from './attributed-revenue';
+import type { Mode } from './attributed-revenue';
 import type { DateRange } from './period';
 
 // The payments list: newest first, keyset pagination on (paidAt, id). Attribution shows the first
 // touch inside the project's window (the default model) or, without one, why the payment is unattributed.
+
+/** The WHERE clause of "payments of a project in a period": $3/$4 are the period's UTC bounds (utcBounds). */
+const PAYMENTS_IN_RANGE = `p."projectId" = $1 AND p.livemode = $2 AND p."paidAt" >= $3::timestamp AND p."paidAt" < $4::timestamp`;
 
 export type PaymentsQuery = { range: DateRange; mode: Mode; status: 'attributed' | 'unattributed' | 'all'; limit: number; cursor?: string };
 

@@ -80,3 +80,11 @@ export function bucketStarts(range: DateRange, interval: 'day' | 'week' | 'month
   }
   return out;
 }
+
+/** The bucket (day, Monday of the week, first of the month) an instant falls in, in a time zone. */
+export function localBucket(instant: Date, timeZone: string, interval: 'day' | 'week' | 'month'): string {
+  const day = todayIn(timeZone, instant);
+  if (interval === 'day') return day;
+  if (interval === 'month') return `${day.slice(0, 7)}-01`;
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}

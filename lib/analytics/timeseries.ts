@@ -21,7 +21,7 @@ export function summarizeTimeseries(data: AttributedRevenue, q: RevenueQuery & {
     p.net += revenue - refunded;
     p.byChannel[channel] = (p.byChannel[channel] ?? 0) + revenue;
   };
-  for (const c of data.credits) add(c.payment.bucket, c.touch.channel, c.revenue, c.refunded);
-  if (!q.filter || Object.values(q.filter).every((v) => !v)) for (const p of data.unattributed) add(p.bucket, UNATTRIBUTED, p.revenue!, p.refunded);
+  for (const c of data.credits) add(c.entry.bucket, c.touch.channel, c.revenue, c.refunded);
+  if (!q.filter || Object.values(q.filter).every((v) => !v)) for (const e of data.unattributed) add(e.bucket, UNATTRIBUTED, e.revenue, e.refunded);
   return { currency: data.currency, interval: q.interval, points: [...points.values()] };
 }

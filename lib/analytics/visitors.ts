@@ -1,7 +1,8 @@
 import type { ProjectScope } from '@/lib/authz';
 import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
-import { NONE } from './attributed-revenue';
+import { isFiltered, NONE } from './attributed-revenue';
+import { visitorsFromRollup } from './visitor-rollup/query';
 import type { DateRange } from './period';
 
 // Unique visitors of a period: visitors with a touch (a session start) in it, optionally grouped by
@@ -23,7 +24,8 @@ function filterSql(filter: Filter | undefined, params: unknown[]): string {
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === '') continue;
     const col = TOUCH_COLUMNS[key as TouchDimension];
-    if (value === NONE) sql += ` AND t.${col} IS NULL`;
+    // No value and GA4's literal (none) (the medium of Direct) are one value, as on the dashboard.
+    if (value === NONE) sql += ` AND COALESCE(t.${col}, '${NONE}') = '${NONE}'`;
     else {
       params.push(value);
       sql += ` AND t.${col} = $${params.length}`;
@@ -43,8 +45,8 @@ async function rangeParams(scope: ProjectScope, range: DateRange): Promise<unkno
 // Distinct visitors are counted with GROUP BY (hash aggregation) rather than count(DISTINCT …),
 // which sorts: measured about 3x faster on 3M touches.
 
-/** Unique visitors of the period (with the filter applied). */
-export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
+/** Unique visitors of the period (with the filter applied), from the raw touches. */
+export async function countVisitorsRaw(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
   const params = await rangeParams(scope, range);
   const where = filterSql(filter, params);
   const rows = await analyticsQuery<{ n: string }>(
@@ -54,23 +56,54 @@ export async function countVisitors(scope: ProjectScope, range: DateRange, filte
   return Number(rows[0].n);
 }
 
-/** Unique visitors per value of a dimension (null values as `(none)`). */
-export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
+/** Unique visitors per value of a dimension (null values as `(none)`), from the raw touches. */
+export async function visitorsByRaw(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
   const params = await rangeParams(scope, range);
   const where = filterSql(filter, params);
   const col = TOUCH_COLUMNS[dimension];
-  const rows = await analyticsQuery<{ value: string | null; n: string }>(
-    `SELECT value, count(*)::text AS n FROM (SELECT t.${col} AS value, t."visitorId" FROM "Touch" t WHERE ${RANGE}${where} GROUP BY 1, 2) v GROUP BY 1`,
+  const rows = await analyticsQuery<{ value: string; n: string }>(
+    `SELECT value, count(*)::text AS n FROM (SELECT COALESCE(t.${col}, '${NONE}') AS value, t."visitorId" FROM "Touch" t WHERE ${RANGE}${where} GROUP BY 1, 2) v GROUP BY 1`,
     params,
   );
-  return new Map(rows.map((r) => [r.value ?? NONE, Number(r.n)]));
+  return new Map(rows.map((r) => [r.value, Number(r.n)]));
 }
 
 export type VisitorCounts = { total: number; by: Record<TouchDimension, Map<string, number>> };
 
-/** All of the dashboard's visitor counts (total and per dimension), as parallel queries. */
+const ALL_DIMENSIONS = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
+
+/** All of the visitor counts (total and per dimension) from the raw touches, as parallel queries. */
+export async function visitorCountsRaw(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
+  const [total, ...maps] = await Promise.all([countVisitorsRaw(scope, range, filter), ...ALL_DIMENSIONS.map((d) => visitorsByRaw(scope, d, range, filter))]);
+  return { total, by: Object.fromEntries(ALL_DIMENSIONS.map((d, i) => [d, maps[i]])) as VisitorCounts['by'] };
+}
+
+// Unfiltered counts come from the rollup (lib/analytics/visitor-rollup) when it covers the range;
+// filtered ones (a clicked row narrows the touches) from the raw touches.
+
+/** Unique visitors of the period (with the filter applied). */
+export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
+  if (!isFiltered(filter)) {
+    const rolled = await visitorsFromRollup(scope, range, []);
+    if (rolled) return rolled.total;
+  }
+  return countVisitorsRaw(scope, range, filter);
+}
+
+/** Unique visitors per value of a dimension (null values as `(none)`). */
+export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
+  if (!isFiltered(filter)) {
+    const rolled = await visitorsFromRollup(scope, range, [dimension]);
+    if (rolled) return rolled.by[dimension]!;
+  }
+  return visitorsByRaw(scope, dimension, range, filter);
+}
+
+/** All of the dashboard's visitor counts (total and per dimension). */
 export async function visitorCounts(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
-  const dims = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
-  const [total, ...maps] = await Promise.all([countVisitors(scope, range, filter), ...dims.map((d) => visitorsBy(scope, d, range, filter))]);
-  return { total, by: Object.fromEntries(dims.map((d, i) => [d, maps[i]])) as VisitorCounts['by'] };
+  if (!isFiltered(filter)) {
+    const rolled = await visitorsFromRollup(scope, range, ALL_DIMENSIONS);
+    if (rolled) return rolled as VisitorCounts;
+  }
+  return visitorCountsRaw(scope, range, filter);
 }

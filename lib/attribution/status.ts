@@ -18,6 +18,7 @@ UPDATE "Payment" p SET "attributionStatus" = (CASE
     WHEN EXISTS (SELECT 1 FROM "Touch" t WHERE t."projectId" = p."projectId" AND t."visitorId" = p."visitorId"
                  AND ${TOUCH_BEFORE_PAYMENT_SQL}) THEN 'outside_window'
     ELSE 'unknown_visitor' END)::"AttributionStatus",
+  "creditsDirty" = true,
   "updatedAt" = now()
 FROM "Project" pr
 WHERE pr.id = p."projectId" AND p."projectId" = $1`;

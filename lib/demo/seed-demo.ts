@@ -1,3 +1,4 @@
+import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
 import { refreshAttributionForProject } from '@/lib/attribution/status';
 import { prisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -125,6 +126,7 @@ export async function seedDemo(now = new Date()): Promise<{ projectId: string; c
   await prisma().pageview.createMany({ data: pageviews });
   await prisma().payment.createMany({ data: payments });
   await refreshAttributionForProject(projectId);
+  await rebuildDirtyCredits(projectId);
   await prisma().systemSetting.upsert({ where: { key: DEMO_SETTING }, update: { value: projectId }, create: { key: DEMO_SETTING, value: projectId } });
   return { projectId, created: true };
 }

@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import { markPaymentsOfVisitorsDirty, rebuildCredits } from '@/lib/analytics/credits/rebuild';
+import { markVisitorDaysDirty } from '@/lib/analytics/visitor-rollup/dirty';
 import { refreshAttributionForVisitors } from '@/lib/attribution/status';
 import { pool } from '@/lib/db/client';
 import type { BeaconRows, EventRow, PageviewRow, TouchRow, VisitorRow } from './rows';
@@ -79,7 +81,7 @@ const touchParams = (rows: TouchRow[]) => [
   rows.map((r) => r.clickId),
 ];
 
-type InsertedTouch = { projectId: string; visitorId: string };
+type InsertedTouch = { projectId: string; visitorId: string; occurredAt: Date };
 
 /** One touch per (project, visitor, session): a repeated session start adds nothing. */
 async function insertSessionTouches(c: PoolClient, rows: TouchRow[]): Promise<InsertedTouch[]> {
@@ -88,7 +90,7 @@ async function insertSessionTouches(c: PoolClient, rows: TouchRow[]): Promise<In
     `INSERT INTO "Touch" (${TOUCH_COLUMNS})
      SELECT u.* FROM ${TOUCH_UNNEST} WHERE EXISTS (SELECT 1 FROM "Project" pr WHERE pr.id = u.p)
      ON CONFLICT ("projectId", "visitorId", "sessionId") DO NOTHING
-     RETURNING "projectId", "visitorId"`,
+     RETURNING "projectId", "visitorId", "occurredAt"`,
     touchParams(rows),
   );
   return res.rows;
@@ -103,7 +105,7 @@ async function insertFirstTouchesOnly(c: PoolClient, rows: TouchRow[]): Promise<
      WHERE EXISTS (SELECT 1 FROM "Project" pr WHERE pr.id = u.p)
        AND NOT EXISTS (SELECT 1 FROM "Touch" t WHERE t."projectId" = u.p AND t."visitorId" = u.v)
      ON CONFLICT ("projectId", "visitorId", "sessionId") DO NOTHING
-     RETURNING "projectId", "visitorId"`,
+     RETURNING "projectId", "visitorId", "occurredAt"`,
     touchParams(rows),
   );
   return res.rows;
@@ -177,12 +179,22 @@ export async function writeBatch(batch: BeaconRows): Promise<void> {
   } finally {
     client.release();
   }
-  const byProject = new Map<string, Set<string>>();
-  for (const t of touched) (byProject.get(t.projectId) ?? byProject.set(t.projectId, new Set()).get(t.projectId)!).add(t.visitorId);
-  // The rows are committed: a failure here must not make the buffer write them again.
-  for (const [projectId, visitors] of byProject) {
-    await refreshAttributionForVisitors(projectId, [...visitors]).catch((err) =>
-      console.error(`[zori] ingest: re-attributing payments of project ${projectId} failed`, err),
-    );
+  const byProject = new Map<string, { visitors: Set<string>; since: Date }>();
+  for (const t of touched) {
+    const p = byProject.get(t.projectId) ?? byProject.set(t.projectId, { visitors: new Set(), since: t.occurredAt }).get(t.projectId)!;
+    p.visitors.add(t.visitorId);
+    if (t.occurredAt < p.since) p.since = t.occurredAt;
+  }
+  // The rows are committed: a failure here must not make the buffer write them again (payments
+  // left dirty are rebuilt by the rollup sweep).
+  for (const [projectId, { visitors, since }] of byProject) {
+    try {
+      await markVisitorDaysDirty(projectId, since);
+      await refreshAttributionForVisitors(projectId, [...visitors]);
+      const paying = await markPaymentsOfVisitorsDirty(projectId, [...visitors], since);
+      if (paying.length) await rebuildCredits(projectId, paying);
+    } catch (err) {
+      console.error(`[zori] ingest: re-attributing payments of project ${projectId} failed`, err);
+    }
   }
 }

@@ -1,4 +1,6 @@
 import { type Actor, authorizeOrganization, authorizeProject, DomainError } from '@/lib/authz';
+import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
+import { resetVisitorRollup } from '@/lib/analytics/visitor-rollup/build';
 import { refreshAttributionForProject } from '@/lib/attribution/status';
 import { prisma } from '@/lib/db/client';
 import { forgetCachedProjects } from '@/lib/ingest/project-cache';
@@ -44,7 +46,7 @@ export async function getProject(actor: Actor, projectId: string) {
 }
 
 export async function updateProject(actor: Actor, projectId: string, input: unknown) {
-  await authorizeProject(actor, projectId, 'manage');
+  const scope = await authorizeProject(actor, projectId, 'manage');
   const data = updateProjectSchema.parse(input);
   try {
     const updated = await prisma().project.update({
@@ -57,7 +59,12 @@ export async function updateProject(actor: Actor, projectId: string, input: unkn
     });
     // The tracker's view of domains and privacy settings, and payments' window-based status, follow at once.
     forgetCachedProjects();
-    if (data.attributionWindowDays !== undefined) await refreshAttributionForProject(projectId);
+    // Local days moved: the visitors rollup is rebuilt from scratch (queries count raw meanwhile).
+    if (data.timeZone !== undefined && data.timeZone !== scope.project.timeZone) await resetVisitorRollup(projectId);
+    if (data.attributionWindowDays !== undefined) {
+      await refreshAttributionForProject(projectId);
+      await rebuildDirtyCredits(projectId);
+    }
     return updated;
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateName();

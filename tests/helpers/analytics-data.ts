@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { markPaymentsOfVisitorsDirty, rebuildCredits } from '@/lib/analytics/credits/rebuild';
+import { markVisitorDaysDirty } from '@/lib/analytics/visitor-rollup/dirty';
 import { prisma } from '@/lib/db/client';
 import { newApiKey, sha256 } from '@/lib/tenancy/tokens';
 
-// Builders for touches, payments and API keys of a test project (rows as the ingest paths write them).
+// Builders for touches, payments and API keys of a test project: rows as the ingest paths write
+// them, with the revenue credits rebuilt as those paths do.
 
 const uid = () => randomBytes(5).toString('hex');
 
@@ -12,7 +15,10 @@ export async function addTouch(
   occurredAt: string,
   dims: { channel: string; source?: string; medium?: string; campaign?: string; referrerDomain?: string; landingPath?: string },
 ) {
-  return prisma().touch.create({ data: { projectId, visitorId, sessionId: uid(), occurredAt: new Date(occurredAt), ...dims } });
+  const touch = await prisma().touch.create({ data: { projectId, visitorId, sessionId: uid(), occurredAt: new Date(occurredAt), ...dims } });
+  await markVisitorDaysDirty(projectId, touch.occurredAt);
+  await rebuildCredits(projectId, await markPaymentsOfVisitorsDirty(projectId, [visitorId], touch.occurredAt));
+  return touch;
 }
 
 export async function addPayment(
@@ -30,7 +36,7 @@ export async function addPayment(
   },
 ) {
   const key = `pi_${uid()}`;
-  return prisma().payment.create({
+  const payment = await prisma().payment.create({
     data: {
       projectId,
       livemode: p.livemode ?? true,
@@ -48,6 +54,8 @@ export async function addPayment(
       attributionStatus: p.status ?? (p.visitorId ? 'attributed' : 'no_visitor_id'),
     },
   });
+  await rebuildCredits(projectId, [payment.id]);
+  return payment;
 }
 
 export async function addApiKey(projectId: string, revoked = false) {

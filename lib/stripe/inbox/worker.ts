@@ -1,4 +1,5 @@
 import { refreshPaymentAttribution } from '@/lib/attribution/status';
+import { rebuildCredits } from '@/lib/analytics/credits/rebuild';
 import { onShutdown } from '@/lib/runtime/shutdown';
 import { dueInboxEvents, type InboxJob, processInboxBatch } from './process';
 
@@ -91,6 +92,8 @@ export class InboxWorker {
     this.refreshing = (async () => {
       for (const [projectId, ids] of batch) {
         await refreshPaymentAttribution(projectId, [...ids]).catch((err) => console.error('[zori] attribution refresh failed', err));
+        // Payments left dirty here (a failure, a lock) are picked up by the credits sweep.
+        await rebuildCredits(projectId, [...ids]).catch((err) => console.error('[zori] revenue credits rebuild failed', err));
       }
     })().finally(() => {
       this.refreshing = null;

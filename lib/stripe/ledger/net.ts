@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
  * Recomputes a payment's refunded and disputed totals from their own rows, so replaying any event
  * gives the same result: refunds = the larger of the newest charge snapshot's cumulative
  * amount_refunded and the sum of live refunds (pending or succeeded); disputes = lost disputes only.
+ * Marks the payment's revenue credits for a rebuild (lib/analytics/credits).
  */
 export async function recomputePaymentNet(tx: PoolClient, paymentId: string): Promise<void> {
   await tx.query(
@@ -11,6 +12,7 @@ export async function recomputePaymentNet(tx: PoolClient, paymentId: string): Pr
        "amountRefunded" = LEAST(p.amount, GREATEST(p."chargeAmountRefunded",
          COALESCE((SELECT SUM(r.amount) FROM "Refund" r WHERE r."paymentId" = p.id AND r.status IN ('succeeded', 'pending')), 0))),
        "amountDisputed" = LEAST(p.amount, COALESCE((SELECT SUM(d.amount) FROM "Dispute" d WHERE d."paymentId" = p.id AND d.status = 'lost'), 0)),
+       "creditsDirty" = true,
        "updatedAt" = now()
      WHERE p.id = $1`,
     [paymentId],

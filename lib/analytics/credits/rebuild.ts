@@ -1,0 +1,141 @@
+import type { PoolClient } from 'pg';
+import { pool } from '@/lib/db/client';
+import { type CreditRow, creditRows, type PaymentFacts } from './compute';
+import { loadFactsById } from './facts';
+
+// Keeps RevenueCredit equal to what the raw rows give. Every write that can change a payment's
+// credits sets Payment.creditsDirty in the same statement (ledger, attribution status, a late touch
+// of its visitor); rebuilding locks the dirty payments (SKIP LOCKED: a payment being written is
+// left for the next pass), replaces their rows and clears the flag, all in one transaction, so a
+// crash at any point leaves the flag set and the next pass finishes the job.
+
+/** Payments per transaction: big enough to amortise, small enough to hold few locks briefly. */
+const CHUNK = 500;
+
+const COLUMNS = `"projectId", livemode, model, "paymentId", kind, "occurredAt", "customerKey", "returning", revenue, refunded, currency, amount,
+  "touchId", "visitorId", channel, source, medium, campaign, "referrerDomain", "landingPath"`;
+const TYPES = ['text', 'bool', '"AttributionModel"', 'text', '"CreditKind"', 'timestamp', 'text', 'bool', 'int8', 'int8', 'text', 'int8', 'int8', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
+const INSERT_SQL = `INSERT INTO "RevenueCredit" (${COLUMNS}) SELECT * FROM unnest(${TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+
+async function insertRows(tx: PoolClient, projectId: string, facts: Map<string, PaymentFacts>, rows: CreditRow[]): Promise<void> {
+  const cols: unknown[][] = TYPES.map(() => new Array(rows.length));
+  rows.forEach((r, i) => {
+    const p = facts.get(r.paymentId)!;
+    const values = [
+      projectId,
+      p.livemode,
+      r.model,
+      r.paymentId,
+      r.kind,
+      r.occurredAt,
+      p.customerKey,
+      p.returning,
+      r.revenue,
+      r.refunded,
+      p.currency,
+      p.amount,
+      r.touch?.id ?? null,
+      r.touch?.visitorId ?? null,
+      r.touch?.channel ?? null,
+      r.touch?.source ?? null,
+      r.touch?.medium ?? null,
+      r.touch?.campaign ?? null,
+      r.touch?.referrer ?? null,
+      r.touch?.landing_page ?? null,
+    ];
+    values.forEach((v, c) => (cols[c][i] = v));
+  });
+  await tx.query(INSERT_SQL, cols);
+}
+
+/**
+ * A payment that arrives after a later one of the same customer (out-of-order delivery, a history
+ * import walking backwards) makes that later payment "returning": mark it for a rebuild.
+ */
+async function markLaterPaymentsOfCustomers(tx: PoolClient, paymentIds: string[]): Promise<void> {
+  await tx.query(
+    `UPDATE "Payment" q SET "creditsDirty" = true
+     FROM "Payment" p
+     WHERE p.id = ANY($1::text[]) AND p."customerId" IS NOT NULL
+       AND q."projectId" = p."projectId" AND q."customerId" = p."customerId" AND q.livemode = p.livemode
+       AND (q."paidAt", q.id) > (p."paidAt", p.id) AND NOT q."creditsDirty"
+       AND EXISTS (SELECT 1 FROM "RevenueCredit" c WHERE c."paymentId" = q.id AND c.kind = 'payment' AND NOT c.returning)`,
+    [paymentIds],
+  );
+}
+
+/** Rebuilds the credits of some dirty payments of one project (those not locked by a writer). Returns how many. */
+async function rebuildChunk(projectId: string, candidateIds: string[] | null): Promise<number> {
+  const client = await pool().connect();
+  try {
+    await client.query('BEGIN');
+    const locked = await client.query<{ id: string; window: number }>(
+      `SELECT p.id, pr."attributionWindowDays" AS window FROM "Payment" p JOIN "Project" pr ON pr.id = p."projectId"
+       WHERE p."projectId" = $1 AND p."creditsDirty" ${candidateIds ? 'AND p.id = ANY($2::text[])' : ''}
+       ORDER BY p.id LIMIT ${CHUNK} FOR UPDATE OF p SKIP LOCKED`,
+      candidateIds ? [projectId, candidateIds] : [projectId],
+    );
+    if (locked.rows.length === 0) {
+      await client.query('COMMIT');
+      return 0;
+    }
+    const ids = locked.rows.map((r) => r.id);
+    const facts = await loadFactsById(client, projectId, ids, locked.rows[0].window);
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    const rows = facts.flatMap((f) => creditRows(f, locked.rows[0].window));
+    await client.query(`DELETE FROM "RevenueCredit" WHERE "paymentId" = ANY($1::text[])`, [ids]);
+    if (rows.length) await insertRows(client, projectId, byId, rows);
+    await client.query(`UPDATE "Payment" SET "creditsDirty" = false WHERE id = ANY($1::text[])`, [ids]);
+    await markLaterPaymentsOfCustomers(client, ids);
+    await client.query('COMMIT');
+    return ids.length;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** Rebuilds the given payments' credits if they are dirty (after the ledger or ingest wrote them). */
+export async function rebuildCredits(projectId: string, paymentIds: string[]): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < paymentIds.length; i += CHUNK) done += await rebuildChunk(projectId, paymentIds.slice(i, i + CHUNK));
+  return done;
+}
+
+/** Rebuilds every dirty payment of a project (or of every project) until none is left. */
+export async function rebuildDirtyCredits(projectId?: string): Promise<number> {
+  let done = 0;
+  const projects = projectId
+    ? [projectId]
+    : (await pool().query<{ projectId: string }>(`SELECT DISTINCT "projectId" FROM "Payment" WHERE "creditsDirty"`)).rows.map((r) => r.projectId);
+  for (const id of projects) {
+    for (;;) {
+      const n = await rebuildChunk(id, null);
+      done += n;
+      if (n === 0) break;
+    }
+  }
+  return done;
+}
+
+/**
+ * Touches just arrived for these visitors: their payments at or after the earliest new touch may
+ * credit them now (a late beacon). Marks those payments; the caller rebuilds them.
+ */
+export async function markPaymentsOfVisitorsDirty(projectId: string, visitorIds: string[], since: Date): Promise<string[]> {
+  if (visitorIds.length === 0) return [];
+  const { rows } = await pool().query<{ id: string }>(
+    `UPDATE "Payment" p SET "creditsDirty" = true
+     WHERE p."projectId" = $1 AND p."visitorId" = ANY($2::text[]) AND p."paidAt" + interval '1 second' > $3
+     RETURNING p.id`,
+    [projectId, visitorIds, since],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Every payment of a project (after its attribution window changed). */
+export async function markProjectCreditsDirty(projectId: string): Promise<void> {
+  await pool().query(`UPDATE "Payment" SET "creditsDirty" = true WHERE "projectId" = $1 AND NOT "creditsDirty"`, [projectId]);
+}

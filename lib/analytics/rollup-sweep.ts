@@ -1,0 +1,32 @@
+import { onShutdown } from '@/lib/runtime/shutdown';
+import { rebuildDirtyCredits } from './credits/rebuild';
+import { buildAllVisitorRollups } from './visitor-rollup/build';
+
+// The rollup job. The ingest and Stripe paths rebuild the revenue credits of what they wrote right
+// away; this pass catches what they could not (a crash between commit and rebuild, a payment
+// locked at the time, a later payment of the same customer, rows from a migration) and builds the
+// visitors rollup for days that have ended or that late touches made stale.
+
+let timer: NodeJS.Timeout | undefined;
+let running: Promise<unknown> | null = null;
+
+export async function runRollupSweep(): Promise<{ payments: number; days: number }> {
+  const payments = await rebuildDirtyCredits();
+  const days = await buildAllVisitorRollups();
+  return { payments, days };
+}
+
+export function startRollupSweep(intervalMs = Number(process.env.ZORI_ROLLUP_SWEEP_MS ?? 5_000)): void {
+  if (timer) return;
+  timer = setInterval(() => {
+    if (running || !process.env.DATABASE_URL) return; // the embedded database may still be starting
+    running = runRollupSweep()
+      .catch((err) => console.error('[zori] rollup sweep failed', err))
+      .finally(() => (running = null));
+  }, intervalMs);
+  timer.unref();
+  onShutdown('rollup sweep', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}

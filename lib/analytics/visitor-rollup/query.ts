@@ -1,0 +1,95 @@
+import type { ProjectScope } from '@/lib/authz';
+import { addDays, type DateRange, daysBetween } from '../period';
+import { analyticsQuery, utcBounds } from '../sql';
+import { NONE_VALUE, VISITOR_DIMENSIONS, type VisitorDimension } from './dimensions';
+
+// Unique visitors of a range of days from the rollup: the rows of the range's days whose
+// previousDay is before the range are exactly its visitors (each counted on their first day in
+// it). Days the rollup does not cover yet (today, or days a late touch made stale) come from the
+// raw touches of those few days, checked against the visitors' earlier days in the range.
+
+/** Beyond this many uncovered days the caller counts from the raw touches instead. */
+const MAX_TAIL_DAYS = 3;
+
+export type VisitorTotals = { total: number; by: Partial<Record<VisitorDimension, Map<string, number>>> };
+
+/** Counts for `dims` (and the total) over `range`; null when the rollup does not cover enough of it. */
+export async function visitorsFromRollup(scope: ProjectScope, range: DateRange, dims: readonly VisitorDimension[]): Promise<VisitorTotals | null> {
+  const covered = await coveredThrough(scope.projectId);
+  const rollupTo = covered && covered >= range.from ? (covered < range.to ? covered : range.to) : null;
+  const tailFrom = rollupTo ? addDays(rollupTo, 1) : range.from;
+  if (tailFrom <= range.to && daysBetween(tailFrom, range.to) + 1 > MAX_TAIL_DAYS) return null;
+
+  const out: VisitorTotals = { total: 0, by: Object.fromEntries(dims.map((d) => [d, new Map<string, number>()])) };
+  const add = (dimension: string, value: string, n: number) => {
+    if (dimension === 'all') out.total += n;
+    else {
+      const m = out.by[dimension as VisitorDimension];
+      if (m) m.set(value, (m.get(value) ?? 0) + n);
+    }
+  };
+  const [rolled, tail] = await Promise.all([
+    rollupTo ? rollupRows(scope.projectId, range.from, rollupTo, dims) : [],
+    tailFrom <= range.to ? tailCounts(scope, range, tailFrom, dims) : [],
+  ]);
+  for (const r of [...rolled, ...tail]) add(r.dimension, r.value, r.visitors);
+  return out;
+}
+
+/** The last day the rollup answers for: built, and not made stale by a late touch. */
+async function coveredThrough(projectId: string): Promise<string | null> {
+  const rows = await analyticsQuery<{ day: string | null }>(
+    `SELECT to_char(LEAST(s."builtThrough", (SELECT min(d."fromDay") - 1 FROM "VisitorRollupDirty" d WHERE d."projectId" = s."projectId")), 'YYYY-MM-DD') AS day
+     FROM "VisitorRollupState" s WHERE s."projectId" = $1`,
+    [projectId],
+  );
+  return rows[0]?.day ?? null;
+}
+
+type Count = { dimension: string; value: string; visitors: number };
+
+async function rollupRows(projectId: string, from: string, to: string, dims: readonly VisitorDimension[]): Promise<Count[]> {
+  const rows = await analyticsQuery<{ dimension: string; value: string; n: string }>(
+    `SELECT dimension, value, sum(visitors)::text AS n FROM "VisitorDayCount"
+     WHERE "projectId" = $1 AND day >= $2::date AND day <= $3::date AND "previousDay" < $2::date AND dimension = ANY($4::text[])
+     GROUP BY 1, 2`,
+    [projectId, from, to, ['all', ...dims]],
+  );
+  return rows.map((r) => ({ dimension: r.dimension, value: r.value, visitors: Number(r.n) }));
+}
+
+type TailTouch = { visitorId: string; tail: boolean } & Record<VisitorDimension, string | null>;
+
+/**
+ * Visitors with a touch in the uncovered days and no touch with the same value earlier in the
+ * range: the tail's touches and, for those visitors only, their touches since the range began.
+ */
+async function tailCounts(scope: ProjectScope, range: DateRange, tailFrom: string, dims: readonly VisitorDimension[]): Promise<Count[]> {
+  const [whole, tail] = await Promise.all([utcBounds(range, scope.project.timeZone), utcBounds({ from: tailFrom, to: range.to }, scope.project.timeZone)]);
+  const cols = Object.entries(VISITOR_DIMENSIONS)
+    .map(([dim, col]) => `t.${col} AS ${dim}`)
+    .join(', ');
+  const rows = await analyticsQuery<TailTouch>(
+    `SELECT t."visitorId", t."occurredAt" >= $4::timestamp AS tail, ${cols}
+     FROM "Touch" t
+     WHERE t."projectId" = $1 AND t."occurredAt" >= $2::timestamp AND t."occurredAt" < $3::timestamp
+       AND t."visitorId" IN (SELECT a."visitorId" FROM "Touch" a WHERE a."projectId" = $1 AND a."occurredAt" >= $4::timestamp AND a."occurredAt" < $3::timestamp)`,
+    [scope.projectId, whole.start, whole.end, tail.start],
+  );
+  const byVisitor = new Map<string, TailTouch[]>();
+  for (const r of rows) (byVisitor.get(r.visitorId) ?? byVisitor.set(r.visitorId, []).get(r.visitorId)!).push(r);
+  const counts = new Map<string, Count>();
+  const bump = (dimension: string, value: string) => {
+    const key = `${dimension}\u0000${value}`;
+    const c = counts.get(key) ?? counts.set(key, { dimension, value, visitors: 0 }).get(key)!;
+    c.visitors += 1;
+  };
+  for (const touches of byVisitor.values()) {
+    if (!touches.some((t) => !t.tail)) bump('all', '');
+    for (const dim of dims) {
+      const before = new Set(touches.filter((t) => !t.tail).map((t) => t[dim] ?? NONE_VALUE));
+      for (const value of new Set(touches.filter((t) => t.tail).map((t) => t[dim] ?? NONE_VALUE))) if (!before.has(value)) bump(dim, value);
+    }
+  }
+  return [...counts.values()];
+}
