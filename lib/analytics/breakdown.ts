@@ -1,19 +1,20 @@
 import type { ProjectScope } from '@/lib/authz';
 import type { Dimension } from '@/lib/zod/analytics';
-import { aggregateBy } from './aggregate';
-import { type AttributedRevenue, loadAttributedRevenue, NONE, type RevenueQuery } from './attributed-revenue';
+import type { RevenueAggregates } from './aggregate';
+import type { RevenueQuery } from './attributed-revenue';
+import { loadRevenueAggregates } from './rollup-aggregates';
 import { visitorsBy } from './visitors';
 
 export type BreakdownQuery = RevenueQuery & { dimension: Dimension; limit: number };
 
 /** Ranked revenue by source, medium, campaign, referrer domain or landing page (by revenue, then visitors). */
 export async function revenueBreakdown(scope: ProjectScope, q: BreakdownQuery) {
-  const [data, visitors] = await Promise.all([loadAttributedRevenue(scope, q), visitorsBy(scope, q.dimension, q.range, q.filter)]);
-  return summarizeBreakdown(data, visitors, q);
+  const [agg, visitors] = await Promise.all([loadRevenueAggregates(scope, q), visitorsBy(scope, q.dimension, q.range, q.filter)]);
+  return summarizeBreakdown(agg, visitors, q);
 }
 
-export function summarizeBreakdown(data: AttributedRevenue, visitors: Map<string, number>, q: BreakdownQuery) {
-  const byValue = aggregateBy(data.credits, (c) => c.touch[q.dimension] ?? NONE);
+export function summarizeBreakdown(agg: RevenueAggregates, visitors: Map<string, number>, q: BreakdownQuery) {
+  const byValue = agg.by[q.dimension];
   const values = new Set([...byValue.keys(), ...visitors.keys()]);
   const rows = [...values]
     .map((value) => {
@@ -22,5 +23,5 @@ export function summarizeBreakdown(data: AttributedRevenue, visitors: Map<string
     })
     .sort((x, y) => y.revenue - x.revenue || y.visitors - x.visitors || x.value.localeCompare(y.value))
     .slice(0, q.limit);
-  return { currency: data.currency, dimension: q.dimension, rows };
+  return { currency: agg.currency, dimension: q.dimension, rows };
 }

@@ -1,14 +1,15 @@
 import type { ProjectScope } from '@/lib/authz';
 import { DIMENSIONS, type Dimension } from '@/lib/zod/analytics';
-import { loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
+import type { RevenueQuery } from './attributed-revenue';
 import { summarizeBreakdown } from './breakdown';
 import { summarizeChannels } from './channels';
 import { figuresFor, summarizeHeadline } from './headline';
 import { previousRange } from './period';
+import { loadRevenueAggregates } from './rollup-aggregates';
 import { summarizeTimeseries } from './timeseries';
 import { visitorCounts } from './visitors';
 
-// Everything the dashboard page shows, from one load of the period's attributed revenue (plus the
+// Everything the dashboard page shows, from one load of the period's revenue aggregates (plus the
 // previous period for the comparison) and one visitor count per table. The numbers are the same
 // ones the API's functions compute: both go through the summarize* functions.
 
@@ -16,22 +17,22 @@ export type DashboardQuery = RevenueQuery & { interval: 'day' | 'week' | 'month'
 
 export async function dashboardView(scope: ProjectScope, q: DashboardQuery) {
   const previous = q.compare ? previousRange(q.range) : null;
-  const [data, visitors, before] = await Promise.all([
-    loadAttributedRevenue(scope, q),
+  const [aggregates, visitors, before] = await Promise.all([
+    loadRevenueAggregates(scope, q),
     visitorCounts(scope, q.range, q.filter),
     previous ? figuresFor(scope, { ...q, range: previous }) : null,
   ]);
   const limit = q.limit ?? 50;
   const breakdowns = Object.fromEntries(
-    DIMENSIONS.map((dimension) => [dimension, summarizeBreakdown(data, visitors.by[dimension], { ...q, dimension, limit }).rows]),
+    DIMENSIONS.map((dimension) => [dimension, summarizeBreakdown(aggregates, visitors.by[dimension], { ...q, dimension, limit }).rows]),
   ) as Record<Dimension, ReturnType<typeof summarizeBreakdown>['rows']>;
   return {
-    currency: data.currency,
+    currency: aggregates.currency,
     range: q.range,
     previousRange: previous,
-    headline: { current: summarizeHeadline(data, visitors.total, q), previous: before },
-    channels: summarizeChannels(data, visitors.by.channel, q),
-    timeseries: summarizeTimeseries(data, q),
+    headline: { current: summarizeHeadline(aggregates, visitors.total), previous: before },
+    channels: summarizeChannels(aggregates, visitors.by.channel, q),
+    timeseries: summarizeTimeseries(aggregates, q),
     breakdowns,
   };
 }

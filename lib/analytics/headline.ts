@@ -1,5 +1,7 @@
 import type { ProjectScope } from '@/lib/authz';
-import { type AttributedRevenue, isFiltered, isPayment, type LedgerEntry, loadAttributedRevenue, type RevenueQuery } from './attributed-revenue';
+import type { RevenueAggregates } from './aggregate';
+import type { RevenueQuery } from './attributed-revenue';
+import { loadRevenueAggregates } from './rollup-aggregates';
 import { type DateRange, previousRange } from './period';
 import { countVisitors } from './visitors';
 
@@ -27,45 +29,28 @@ export type Headline = {
 export type HeadlineFigures = Headline & { unconverted: { currency: string; amount: number; payments: number }[] };
 
 export async function figuresFor(scope: ProjectScope, q: RevenueQuery): Promise<HeadlineFigures> {
-  const [data, visitors] = await Promise.all([loadAttributedRevenue(scope, q), countVisitors(scope, q.range, q.filter)]);
-  return summarizeHeadline(data, visitors, q);
+  const [agg, visitors] = await Promise.all([loadRevenueAggregates(scope, q), countVisitors(scope, q.range, q.filter)]);
+  return summarizeHeadline(agg, visitors);
 }
 
-export function summarizeHeadline(data: AttributedRevenue, visitors: number, q: RevenueQuery): HeadlineFigures {
-  // With a filter, an entry counts with the share of it the filtered touches earned.
-  let parts: { entry: LedgerEntry; revenue: number; refunded: number }[];
-  if (isFiltered(q.filter)) parts = data.credits.map((c) => ({ entry: c.entry, revenue: c.revenue, refunded: c.refunded }));
-  else parts = data.entries.map((e) => ({ entry: e, revenue: e.revenue, refunded: e.refunded }));
-  let gross = 0;
-  let refunds = 0;
-  let newRevenue = 0;
-  const payments = new Set<string>();
-  const customers = new Set<string>();
-  for (const part of parts) {
-    gross += part.revenue;
-    refunds += part.refunded;
-    if (!part.entry.returning) newRevenue += part.revenue;
-    if (isPayment(part.entry)) {
-      payments.add(part.entry.id);
-      customers.add(part.entry.customerKey);
-    }
-  }
-  const unattributed = isFiltered(q.filter) ? [] : data.unattributed;
+/** With a filter, the figures are the filtered touches' shares (and nothing is unattributed). */
+export function summarizeHeadline(agg: RevenueAggregates, visitors: number): HeadlineFigures {
+  const { revenue: gross, refunded: refunds, payments, customers, newRevenue } = agg.totals;
   return {
     gross,
     refunds,
     net: gross - refunds,
-    payments: payments.size,
-    customers: customers.size,
+    payments,
+    customers,
     newRevenue,
     returningRevenue: gross - newRevenue,
     visitors,
-    conversionRate: visitors ? customers.size / visitors : null,
+    conversionRate: visitors ? customers / visitors : null,
     revenuePerVisitor: visitors ? Math.round(gross / visitors) : null,
-    averageOrderValue: payments.size ? Math.round(gross / payments.size) : null,
-    unattributedRevenue: unattributed.reduce((s, e) => s + e.revenue, 0),
-    unattributedPayments: unattributed.filter(isPayment).length,
-    unconverted: data.unconverted,
+    averageOrderValue: payments ? Math.round(gross / payments) : null,
+    unattributedRevenue: agg.unattributed.revenue,
+    unattributedPayments: agg.unattributed.payments,
+    unconverted: agg.unconverted,
   };
 }
 

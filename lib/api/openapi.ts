@@ -28,7 +28,7 @@ export const openApiDocument = {
     title: 'Zori API',
     version: '1',
     description:
-      'Revenue attribution reads. Amounts are integers in minor units of `currency`, the project reporting currency. Unattributed revenue is reported as such, never as Direct.',
+      'Revenue attribution reads. Amounts are integers in minor units of `currency`, the project reporting currency. `revenue` is what was paid in the period; `refunded` is refunds and lost disputes made in the period (of payments from any period), credited to the touches of the payment they return; `net` = revenue − refunded. Unattributed revenue is reported as such, never as Direct.',
   },
   components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A project API key (zori_…)' } } },
   security: [{ bearer: [] }],

@@ -1,6 +1,8 @@
 import { MODEL_IDS, type ModelId } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
-import { type AttributedRevenue, loadAttributedRevenue, type Mode, type RevenueQuery } from '../attributed-revenue';
+import { aggregateRevenue, type RevenueAggregates } from '../aggregate';
+import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type Mode, type RevenueQuery } from '../attributed-revenue';
+import { loadRevenueAggregates } from '../rollup-aggregates';
 import { loadAttributedRevenueFromRaw } from '../raw-revenue';
 import { type VisitorCounts, visitorCounts, visitorCountsRaw } from '../visitors';
 
@@ -21,16 +23,32 @@ export function canonicalRevenue(r: AttributedRevenue) {
   };
 }
 
-export type Canonical = ReturnType<typeof canonicalRevenue>;
+export type Canonical = ReturnType<typeof canonicalRevenue> & { aggregates: string[] };
 
+/** A canonical form of revenue aggregates: one sorted line per figure. */
+export function canonicalAggregates(a: RevenueAggregates): string[] {
+  const lines = [`currency|${a.currency}`, `totals|${JSON.stringify(a.totals)}`, `unattributed|${JSON.stringify(a.unattributed)}`];
+  for (const [d, m] of Object.entries(a.by)) for (const [k, v] of m) lines.push(`by|${d}|${k}|${JSON.stringify(v)}`);
+  for (const [b, m] of a.buckets) for (const [ch, v] of m) lines.push(`bucket|${b}|${ch}|${v.revenue}|${v.refunded}`);
+  for (const u of a.unconverted) lines.push(`unconverted|${u.currency}|${u.amount}|${u.payments}`);
+  return lines.sort();
+}
+
+/**
+ * The same query from the rollup and from the raw rows: the period's entries and credits row by row,
+ * and the aggregates the views are made of (SQL over the rollup against JavaScript over raw rows).
+ */
 export async function rollupAndRaw(scope: ProjectScope, q: RevenueQuery): Promise<{ rollup: Canonical; raw: Canonical }> {
-  const [rollup, raw] = await Promise.all([loadAttributedRevenue(scope, q), loadAttributedRevenueFromRaw(scope, q)]);
-  return { rollup: canonicalRevenue(rollup), raw: canonicalRevenue(raw) };
+  const [rollup, raw, aggregates] = await Promise.all([loadAttributedRevenue(scope, q), loadAttributedRevenueFromRaw(scope, q), loadRevenueAggregates(scope, q)]);
+  return {
+    rollup: { ...canonicalRevenue(rollup), aggregates: canonicalAggregates(aggregates) },
+    raw: { ...canonicalRevenue(raw), aggregates: canonicalAggregates(aggregateRevenue(raw, isFiltered(q.filter))) },
+  };
 }
 
 /** The first line where the two differ, or null when they agree. */
 export function firstDifference(a: Canonical, b: Canonical): string | null {
-  for (const key of ['currency', 'entries', 'unattributed', 'credits', 'unconverted'] as const) {
+  for (const key of ['currency', 'entries', 'unattributed', 'credits', 'unconverted', 'aggregates'] as const) {
     const x = [a[key]].flat();
     const y = [b[key]].flat();
     for (let i = 0; i < Math.max(x.length, y.length); i++)
