@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { prisma } from '@/lib/db/client';
 import { sha256 } from '@/lib/tenancy/tokens';
+import { addPayment, addTouch } from '../helpers/analytics-data';
+import { makeTenant } from '../helpers/factories';
 
 // Runs the real CLI (tsx cli/index.ts) as a child process against the test database.
 
@@ -91,6 +93,42 @@ describe('the admin CLI', () => {
     expect(user.memberships).toHaveLength(1); // the personal organization, once
     expect(await prisma().user.count({ where: { email: 'not-an-email' } })).toBe(0);
     expect(await prisma().organization.count({ where: { name: 'X' } })).toBe(0);
+  }, SLOW);
+});
+
+describe('zori rollup', () => {
+  it('verifies the rollups against the raw rows, names a difference with exit 1, and rebuilds', async () => {
+    const { project } = await makeTenant(['owner']);
+    await addTouch(project.id, 'zv_cli', '2026-03-01T10:00:00Z', { channel: 'Email', source: 'newsletter' });
+    const payment = await addPayment(project.id, { paidAt: '2026-03-02T10:00:00Z', amount: 4200, visitorId: 'zv_cli' });
+    const range = ['--from', '2026-03-01', '--to', '2026-03-31'];
+    const ok = await zori('rollup', 'verify', '--project', project.id, ...range);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/agrees with the raw rows/);
+    expect(ok.stdout).toMatch(/first_touch\s+live: 1 entries, 1 credits/);
+
+    // A refund written behind the rollup's back (no dirty flag): verify must notice.
+    await prisma().payment.update({ where: { id: payment.id }, data: { amountRefunded: 1000n } });
+    const stale = await zori('rollup', 'verify', '--project', project.id, ...range);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/differs from the raw rows/);
+    expect(stale.stderr).toMatch(/first_touch live: entries/);
+
+    const rebuilt = await zori('rollup', 'rebuild', '--project', project.id);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(/revenue credits of 1 payments/);
+    expect((await zori('rollup', 'verify', '--project', project.id, ...range)).code).toBe(0);
+  }, SLOW);
+
+  it('refuses bad flags and unknown projects', async () => {
+    const bad = await zori('rollup', 'verify', '--project', 'x', '--from', '2026-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a real calendar date/);
+    const reversed = await zori('rollup', 'verify', '--project', 'x', '--from', '2026-03-02', '--to', '2026-03-01');
+    expect(reversed.code).toBe(2);
+    expect((await zori('rollup', 'verify')).code).toBe(2);
+    const unknown = await zori('rollup', 'rebuild', '--project', 'nope');
+    expect(unknown.code).toBe(1);
   }, SLOW);
 });
 
