@@ -3,20 +3,14 @@ import type { Filter } from '@/lib/zod/analytics';
 import { type Aggregate, GROUP_DIMENSIONS, type GroupDimension, type RevenueAggregates } from './aggregate';
 import { isFiltered, NONE, type RevenueQuery } from './attributed-revenue';
 import { analyticsQuery, utcBounds } from './sql';
+import { TOUCH_COLUMNS } from './touch-columns';
 
 // The revenue aggregates of a period computed by PostgreSQL over the rollup (RevenueCredit): one
 // grouping-sets pass for totals and every dimension, one for buckets by channel, one for payments
 // waiting for a conversion. Only the aggregates leave the database, so a year costs about what a
 // month does in JavaScript. Checked against aggregateRevenue over the raw rows (the rollup test).
 
-const COLUMN: Record<GroupDimension, string> = {
-  channel: 'channel',
-  source: 'source',
-  medium: 'medium',
-  campaign: 'campaign',
-  referrer: '"referrerDomain"',
-  landing_page: '"landingPath"',
-};
+const COLUMN: Record<GroupDimension, string> = TOUCH_COLUMNS;
 
 /** GROUPING() of the six dimension columns for each grouping set (a bit is 1 where not grouped). */
 const ALL_BITS = (1 << GROUP_DIMENSIONS.length) - 1;

@@ -2,6 +2,7 @@ import type { ProjectScope } from '@/lib/authz';
 import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
 import { isFiltered, NONE } from './attributed-revenue';
+import { TOUCH_COLUMNS, type TouchDimension } from './touch-columns';
 import { visitorsFromRollup } from './visitor-rollup/query';
 import type { DateRange } from './period';
 
@@ -9,15 +10,7 @@ import type { DateRange } from './period';
 // the touch's channel or a dimension and narrowed by the page's filter. Tracking has no live/test
 // split, so visitors are the same in both modes.
 
-export const TOUCH_COLUMNS = {
-  channel: 'channel',
-  source: 'source',
-  medium: 'medium',
-  campaign: 'campaign',
-  referrer: '"referrerDomain"',
-  landing_page: '"landingPath"',
-} as const;
-export type TouchDimension = keyof typeof TOUCH_COLUMNS;
+export { TOUCH_COLUMNS, type TouchDimension };
 
 function filterSql(filter: Filter | undefined, params: unknown[]): string {
   let sql = '';

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { pool } from '@/lib/db/client';
+import { withTransaction } from '@/lib/db/transaction';
 import { type CreditRow, creditRows, type PaymentFacts } from './compute';
 import { loadFactsById } from './facts';
 
@@ -66,35 +67,24 @@ async function markLaterPaymentsOfCustomers(tx: PoolClient, paymentIds: string[]
 
 /** Rebuilds the credits of some dirty payments of one project (those not locked by a writer). Returns how many. */
 async function rebuildChunk(projectId: string, candidateIds: string[] | null): Promise<number> {
-  const client = await pool().connect();
-  try {
-    await client.query('BEGIN');
-    const locked = await client.query<{ id: string; window: number }>(
+  return withTransaction(async (tx) => {
+    const locked = await tx.query<{ id: string; window: number }>(
       `SELECT p.id, pr."attributionWindowDays" AS window FROM "Payment" p JOIN "Project" pr ON pr.id = p."projectId"
        WHERE p."projectId" = $1 AND p."creditsDirty" ${candidateIds ? 'AND p.id = ANY($2::text[])' : ''}
        ORDER BY p.id LIMIT ${CHUNK} FOR UPDATE OF p SKIP LOCKED`,
       candidateIds ? [projectId, candidateIds] : [projectId],
     );
-    if (locked.rows.length === 0) {
-      await client.query('COMMIT');
-      return 0;
-    }
+    if (locked.rows.length === 0) return 0;
     const ids = locked.rows.map((r) => r.id);
-    const facts = await loadFactsById(client, projectId, ids, locked.rows[0].window);
-    const byId = new Map(facts.map((f) => [f.id, f]));
-    const rows = facts.flatMap((f) => creditRows(f, locked.rows[0].window));
-    await client.query(`DELETE FROM "RevenueCredit" WHERE "paymentId" = ANY($1::text[])`, [ids]);
-    if (rows.length) await insertRows(client, projectId, byId, rows);
-    await client.query(`UPDATE "Payment" SET "creditsDirty" = false WHERE id = ANY($1::text[])`, [ids]);
-    await markLaterPaymentsOfCustomers(client, ids);
-    await client.query('COMMIT');
+    const window = locked.rows[0].window;
+    const facts = await loadFactsById(tx, projectId, ids, window);
+    const rows = facts.flatMap((f) => creditRows(f, window));
+    await tx.query(`DELETE FROM "RevenueCredit" WHERE "paymentId" = ANY($1::text[])`, [ids]);
+    if (rows.length) await insertRows(tx, projectId, new Map(facts.map((f) => [f.id, f])), rows);
+    await tx.query(`UPDATE "Payment" SET "creditsDirty" = false WHERE id = ANY($1::text[])`, [ids]);
+    await markLaterPaymentsOfCustomers(tx, ids);
     return ids.length;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Rebuilds the given payments' credits if they are dirty (after the ledger or ingest wrote them). */

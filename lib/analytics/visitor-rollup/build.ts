@@ -1,4 +1,5 @@
 import { pool } from '@/lib/db/client';
+import { withTransaction } from '@/lib/db/transaction';
 import { addDays, daysBetween } from '../period';
 import { DIMENSION_VALUES_SQL, localDaySql } from './dimensions';
 
@@ -39,32 +40,23 @@ export async function buildVisitorRollup(projectId: string): Promise<number> {
   let built = 0;
   while (from <= state.yesterday) {
     const to = minDay(addDays(from, STRETCH_DAYS - 1), state.yesterday);
-    const client = await pool().connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ start: string; end: string }>(
+    const claimed = await withTransaction(async (tx) => {
+      const { rows } = await tx.query<{ start: string; end: string }>(
         `SELECT to_char(($1::date::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS start,
                 to_char((($2::date + 1)::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "end"`,
         [from, to, state.timeZone],
       );
       // A pass that raced with another (two processes, a time zone change) must not count a day twice.
-      const claimed = await client.query(
+      const claim = await tx.query(
         `UPDATE "VisitorRollupState" s SET "builtThrough" = $2::date FROM "Project" p
          WHERE s."projectId" = $1 AND s."builtThrough" IS NOT DISTINCT FROM $3::date AND p.id = s."projectId" AND p."timeZone" = $4`,
         [projectId, to, state.builtThrough, state.timeZone],
       );
-      if (claimed.rowCount !== 1) {
-        await client.query('ROLLBACK');
-        return built;
-      }
-      await client.query(BUILD_SQL, [projectId, rows[0].start, rows[0].end, state.timeZone, from]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+      if (claim.rowCount !== 1) return false;
+      await tx.query(BUILD_SQL, [projectId, rows[0].start, rows[0].end, state.timeZone, from]);
+      return true;
+    });
+    if (!claimed) return built;
     built += daysBetween(from, to) + 1;
     state.builtThrough = to;
     from = nextDay(to);
@@ -78,64 +70,45 @@ export async function buildVisitorRollup(projectId: string): Promise<number> {
  * whose marker comes later is seen by this pass or marked again for the next one.
  */
 async function resetStaleDays(projectId: string): Promise<State | null> {
-  const client = await pool().connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`INSERT INTO "VisitorRollupState" ("projectId") VALUES ($1) ON CONFLICT DO NOTHING`, [projectId]);
-    const { rows } = await client.query<{ timeZone: string; builtThrough: string | null; yesterday: string }>(
+  return withTransaction(async (tx) => {
+    await tx.query(`INSERT INTO "VisitorRollupState" ("projectId") VALUES ($1) ON CONFLICT DO NOTHING`, [projectId]);
+    const { rows } = await tx.query<{ timeZone: string; builtThrough: string | null; yesterday: string }>(
       `SELECT p."timeZone", to_char(s."builtThrough", 'YYYY-MM-DD') AS "builtThrough",
               to_char((now() AT TIME ZONE p."timeZone")::date - 1, 'YYYY-MM-DD') AS yesterday
        FROM "VisitorRollupState" s JOIN "Project" p ON p.id = s."projectId" WHERE s."projectId" = $1 FOR UPDATE OF s`,
       [projectId],
     );
-    if (!rows[0]) {
-      await client.query('ROLLBACK');
-      return null;
-    }
+    if (!rows[0]) return null;
     const state: State = { ...rows[0], firstDay: null };
-    const dirty = await client.query<{ from: string | null }>(
+    const dirty = await tx.query<{ from: string | null }>(
       `WITH taken AS (DELETE FROM "VisitorRollupDirty" WHERE "projectId" = $1 RETURNING "fromDay") SELECT to_char(min("fromDay"), 'YYYY-MM-DD') AS "from" FROM taken`,
       [projectId],
     );
     const staleFrom = dirty.rows[0].from;
     if (staleFrom && state.builtThrough && staleFrom <= state.builtThrough) {
-      await client.query(`DELETE FROM "VisitorDayCount" WHERE "projectId" = $1 AND day >= $2::date`, [projectId, staleFrom]);
+      await tx.query(`DELETE FROM "VisitorDayCount" WHERE "projectId" = $1 AND day >= $2::date`, [projectId, staleFrom]);
       state.builtThrough = addDays(staleFrom, -1);
-      await client.query(`UPDATE "VisitorRollupState" SET "builtThrough" = $2::date WHERE "projectId" = $1`, [projectId, state.builtThrough]);
+      await tx.query(`UPDATE "VisitorRollupState" SET "builtThrough" = $2::date WHERE "projectId" = $1`, [projectId, state.builtThrough]);
     }
     if (!state.builtThrough) {
-      const first = await client.query<{ day: string | null }>(
+      const first = await tx.query<{ day: string | null }>(
         `SELECT to_char(${localDaySql('min("occurredAt")', '$2')}, 'YYYY-MM-DD') AS day FROM "Touch" WHERE "projectId" = $1`,
         [projectId, state.timeZone],
       );
       state.firstDay = first.rows[0].day;
     } else state.firstDay = state.builtThrough;
-    await client.query('COMMIT');
     return state;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Forgets a project's rollup (its time zone changed: every local day moved). */
 export async function resetVisitorRollup(projectId: string): Promise<void> {
-  const client = await pool().connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT 1 FROM "VisitorRollupState" WHERE "projectId" = $1 FOR UPDATE`, [projectId]);
-    await client.query(`DELETE FROM "VisitorDayCount" WHERE "projectId" = $1`, [projectId]);
-    await client.query(`DELETE FROM "VisitorRollupDirty" WHERE "projectId" = $1`, [projectId]);
-    await client.query(`UPDATE "VisitorRollupState" SET "builtThrough" = NULL WHERE "projectId" = $1`, [projectId]);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  await withTransaction(async (tx) => {
+    await tx.query(`SELECT 1 FROM "VisitorRollupState" WHERE "projectId" = $1 FOR UPDATE`, [projectId]);
+    await tx.query(`DELETE FROM "VisitorDayCount" WHERE "projectId" = $1`, [projectId]);
+    await tx.query(`DELETE FROM "VisitorRollupDirty" WHERE "projectId" = $1`, [projectId]);
+    await tx.query(`UPDATE "VisitorRollupState" SET "builtThrough" = NULL WHERE "projectId" = $1`, [projectId]);
+  });
 }
 
 /** Brings every project that needs it up to date: unbuilt ended days, or late touches. */

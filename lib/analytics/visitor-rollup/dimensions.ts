@@ -1,17 +1,12 @@
+import { TOUCH_COLUMNS, type TouchDimension } from '../touch-columns';
+
 // The dimensions unique visitors are counted by: the total ('all') and each touch column the
 // dashboard groups by. A touch without a value counts under (none), as the raw queries do.
 
 export const NONE_VALUE = '(none)';
 
-export const VISITOR_DIMENSIONS = {
-  channel: 'channel',
-  source: 'source',
-  medium: 'medium',
-  campaign: 'campaign',
-  referrer: '"referrerDomain"',
-  landing_page: '"landingPath"',
-} as const;
-export type VisitorDimension = keyof typeof VISITOR_DIMENSIONS;
+export const VISITOR_DIMENSIONS = TOUCH_COLUMNS;
+export type VisitorDimension = TouchDimension;
 
 /** SQL: one (dimension, value) row per dimension for touch `t` (a LATERAL VALUES list). */
 export const DIMENSION_VALUES_SQL = `(VALUES ('all', ''), ${Object.entries(VISITOR_DIMENSIONS)
