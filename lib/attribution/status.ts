@@ -1,4 +1,5 @@
 import { pool } from '@/lib/db/client';
+import { retryOnDeadlock } from '@/lib/db/transaction';
 import { TOUCH_BEFORE_PAYMENT_SQL } from './paid-at';
 
 // A payment's attribution status follows from its visitor id and that visitor's touches:
@@ -26,7 +27,7 @@ WHERE pr.id = p."projectId" AND p."projectId" = $1`;
 /** Recomputes the status of the given payments (after a payment was created or its visitor id changed). */
 export async function refreshPaymentAttribution(projectId: string, paymentIds: string[]): Promise<number> {
   if (paymentIds.length === 0) return 0;
-  const res = await pool().query(`${STATUS_SQL} AND p.id = ANY($2::text[])`, [projectId, paymentIds]);
+  const res = await retryOnDeadlock(() => pool().query(`${STATUS_SQL} AND p.id = ANY($2::text[])`, [projectId, paymentIds]));
   return res.rowCount ?? 0;
 }
 
@@ -36,15 +37,14 @@ export async function refreshPaymentAttribution(projectId: string, paymentIds: s
  */
 export async function refreshAttributionForVisitors(projectId: string, visitorIds: string[]): Promise<number> {
   if (visitorIds.length === 0) return 0;
-  const res = await pool().query(
-    `${STATUS_SQL} AND p."visitorId" = ANY($2::text[]) AND p."attributionStatus" IN ('unknown_visitor', 'outside_window')`,
-    [projectId, visitorIds],
+  const res = await retryOnDeadlock(() =>
+    pool().query(`${STATUS_SQL} AND p."visitorId" = ANY($2::text[]) AND p."attributionStatus" IN ('unknown_visitor', 'outside_window')`, [projectId, visitorIds]),
   );
   return res.rowCount ?? 0;
 }
 
 /** After the project's attribution window changes. */
 export async function refreshAttributionForProject(projectId: string): Promise<number> {
-  const res = await pool().query(STATUS_SQL, [projectId]);
+  const res = await retryOnDeadlock(() => pool().query(STATUS_SQL, [projectId]));
   return res.rowCount ?? 0;
 }

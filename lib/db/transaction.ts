@@ -16,3 +16,20 @@ export async function withTransaction<T>(work: (tx: PoolClient) => Promise<T>): 
     client.release();
   }
 }
+
+const DEADLOCK = '40P01';
+
+/**
+ * Runs a statement that updates many rows at once again if PostgreSQL chose it as the victim of a
+ * deadlock (other writers lock the same rows in their own order); it holds nothing between tries.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 10 * i + Math.random() * 20));
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { pool } from '@/lib/db/client';
-import { withTransaction } from '@/lib/db/transaction';
+import { retryOnDeadlock, withTransaction } from '@/lib/db/transaction';
 import { type CreditRow, creditRows, type PaymentFacts } from './compute';
 import { loadFactsById } from './facts';
 
@@ -51,30 +51,36 @@ async function insertRows(tx: PoolClient, projectId: string, facts: Map<string, 
 
 /**
  * A payment that arrives after a later one of the same customer (out-of-order delivery, a history
- * import walking backwards) makes that later payment "returning": mark it for a rebuild.
+ * import walking backwards) makes that later payment "returning": mark it for a rebuild (the sweep
+ * or the next write rebuilds it).
  */
-async function markLaterPaymentsOfCustomers(tx: PoolClient, paymentIds: string[]): Promise<void> {
-  await tx.query(
+async function markLaterPaymentsOfCustomers(paymentIds: string[]): Promise<string[]> {
+  const { rows } = await retryOnDeadlock(() => pool().query<{ id: string }>(
     `UPDATE "Payment" q SET "creditsDirty" = true
      FROM "Payment" p
      WHERE p.id = ANY($1::text[]) AND p."customerId" IS NOT NULL
        AND q."projectId" = p."projectId" AND q."customerId" = p."customerId" AND q.livemode = p.livemode
        AND (q."paidAt", q.id) > (p."paidAt", p.id) AND NOT q."creditsDirty"
-       AND EXISTS (SELECT 1 FROM "RevenueCredit" c WHERE c."paymentId" = q.id AND c.kind = 'payment' AND NOT c.returning)`,
+       AND EXISTS (SELECT 1 FROM "RevenueCredit" c WHERE c."paymentId" = q.id AND c.kind = 'payment' AND NOT c.returning)
+     RETURNING q.id`,
     [paymentIds],
-  );
+  ));
+  return rows.map((r) => r.id);
 }
 
-/** Rebuilds the credits of some dirty payments of one project (those not locked by a writer). Returns how many. */
-async function rebuildChunk(projectId: string, candidateIds: string[] | null): Promise<number> {
-  return withTransaction(async (tx) => {
+/**
+ * Rebuilds the credits of some dirty payments of one project (those not locked by a writer).
+ * Returns the payments rebuilt and the later payments of their customers that this made stale.
+ */
+async function rebuildChunk(projectId: string, candidateIds: string[] | null): Promise<{ rebuilt: number; stale: string[] }> {
+  const rebuilt = await withTransaction(async (tx) => {
     const locked = await tx.query<{ id: string; window: number }>(
       `SELECT p.id, pr."attributionWindowDays" AS window FROM "Payment" p JOIN "Project" pr ON pr.id = p."projectId"
        WHERE p."projectId" = $1 AND p."creditsDirty" ${candidateIds ? 'AND p.id = ANY($2::text[])' : ''}
        ORDER BY p.id LIMIT ${CHUNK} FOR UPDATE OF p SKIP LOCKED`,
       candidateIds ? [projectId, candidateIds] : [projectId],
     );
-    if (locked.rows.length === 0) return 0;
+    if (locked.rows.length === 0) return [];
     const ids = locked.rows.map((r) => r.id);
     const window = locked.rows[0].window;
     const facts = await loadFactsById(tx, projectId, ids, window);
@@ -82,15 +88,20 @@ async function rebuildChunk(projectId: string, candidateIds: string[] | null): P
     await tx.query(`DELETE FROM "RevenueCredit" WHERE "paymentId" = ANY($1::text[])`, [ids]);
     if (rows.length) await insertRows(tx, projectId, new Map(facts.map((f) => [f.id, f])), rows);
     await tx.query(`UPDATE "Payment" SET "creditsDirty" = false WHERE id = ANY($1::text[])`, [ids]);
-    await markLaterPaymentsOfCustomers(tx, ids);
-    return ids.length;
+    return ids;
   });
+  // After the commit, holding no lock: it waits for other writers' rows, which must not deadlock the rebuild.
+  return { rebuilt: rebuilt.length, stale: rebuilt.length ? await markLaterPaymentsOfCustomers(rebuilt) : [] };
 }
 
 /** Rebuilds the given payments' credits if they are dirty (after the ledger or ingest wrote them). */
 export async function rebuildCredits(projectId: string, paymentIds: string[]): Promise<number> {
   let done = 0;
-  for (let i = 0; i < paymentIds.length; i += CHUNK) done += await rebuildChunk(projectId, paymentIds.slice(i, i + CHUNK));
+  for (let queue = paymentIds; queue.length > 0; ) {
+    const { rebuilt, stale } = await rebuildChunk(projectId, queue.slice(0, CHUNK));
+    done += rebuilt;
+    queue = [...queue.slice(CHUNK), ...stale];
+  }
   return done;
 }
 
@@ -102,9 +113,9 @@ export async function rebuildDirtyCredits(projectId?: string): Promise<number> {
     : (await pool().query<{ projectId: string }>(`SELECT DISTINCT "projectId" FROM "Payment" WHERE "creditsDirty"`)).rows.map((r) => r.projectId);
   for (const id of projects) {
     for (;;) {
-      const n = await rebuildChunk(id, null);
-      done += n;
-      if (n === 0) break;
+      const { rebuilt } = await rebuildChunk(id, null); // payments it made stale are dirty: the next chunk takes them
+      done += rebuilt;
+      if (rebuilt === 0) break;
     }
   }
   return done;
@@ -116,11 +127,13 @@ export async function rebuildDirtyCredits(projectId?: string): Promise<number> {
  */
 export async function markPaymentsOfVisitorsDirty(projectId: string, visitorIds: string[], since: Date): Promise<string[]> {
   if (visitorIds.length === 0) return [];
-  const { rows } = await pool().query<{ id: string }>(
-    `UPDATE "Payment" p SET "creditsDirty" = true
-     WHERE p."projectId" = $1 AND p."visitorId" = ANY($2::text[]) AND p."paidAt" + interval '1 second' > $3
-     RETURNING p.id`,
-    [projectId, visitorIds, since],
+  const { rows } = await retryOnDeadlock(() =>
+    pool().query<{ id: string }>(
+      `UPDATE "Payment" p SET "creditsDirty" = true
+       WHERE p."projectId" = $1 AND p."visitorId" = ANY($2::text[]) AND p."paidAt" + interval '1 second' > $3
+       RETURNING p.id`,
+      [projectId, visitorIds, since],
+    ),
   );
   return rows.map((r) => r.id);
 }
