@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayIn } from '@/lib/analytics/period';
-import { verifyRollup, visitorsRollupAndRaw } from '@/lib/analytics/credits/verify';
+import { verifyRollup, visitorsRollupAndRaw } from '@/lib/analytics/rollup-check';
 import { authorizeProject, DomainError, systemActor } from '@/lib/authz';
 import { isoDate } from '@/lib/zod/analytics';
 import { defineCommand } from '../command';

@@ -1,5 +1,5 @@
-import type { Dimension } from '@/lib/zod/analytics';
-import { type AttributedRevenue, isPayment, type LedgerEntry, NONE } from './attributed-revenue';
+import { type AttributedRevenue, isPayment, type LedgerEntry } from './attributed-revenue';
+import { NONE, TOUCH_DIMENSIONS, type TouchDimension } from './touch-columns';
 
 // What every revenue view is made of: sums per channel and per dimension value, per bucket and
 // channel, and totals, with distinct payments and customers (refund entries move money but are not
@@ -8,8 +8,6 @@ import { type AttributedRevenue, isPayment, type LedgerEntry, NONE } from './att
 
 export type Sums = { revenue: number; refunded: number; payments: number; customers: number };
 export type Aggregate = Sums & { net: number };
-export type GroupDimension = 'channel' | Dimension;
-export const GROUP_DIMENSIONS: readonly GroupDimension[] = ['channel', 'source', 'medium', 'campaign', 'referrer', 'landing_page'];
 
 export type RevenueAggregates = {
   currency: string;
@@ -18,7 +16,7 @@ export type RevenueAggregates = {
   /** Converted entries with no touch in the window; zero with a filter. */
   unattributed: Sums;
   /** Attributed credits per value of each dimension (no value: `(none)`). */
-  by: Record<GroupDimension, Map<string, Aggregate>>;
+  by: Record<TouchDimension, Map<string, Aggregate>>;
   /** Bucket → channel (or null: unattributed) → sums. */
   buckets: Map<string, Map<string | null, { revenue: number; refunded: number }>>;
   unconverted: { currency: string; amount: number; payments: number }[];
@@ -41,7 +39,7 @@ export function aggregateRevenue(data: AttributedRevenue, filtered: boolean): Re
   const totals = acc();
   let newRevenue = 0;
   const unattributed = acc();
-  const by = new Map<GroupDimension, Map<string, Acc>>(GROUP_DIMENSIONS.map((d) => [d, new Map()]));
+  const by = new Map<TouchDimension, Map<string, Acc>>(TOUCH_DIMENSIONS.map((d) => [d, new Map()]));
   const buckets: RevenueAggregates['buckets'] = new Map();
   const bump = (bucket: string, channel: string | null, revenue: number, refunded: number) => {
     const b = buckets.get(bucket) ?? buckets.set(bucket, new Map()).get(bucket)!;
@@ -50,7 +48,7 @@ export function aggregateRevenue(data: AttributedRevenue, filtered: boolean): Re
     s.refunded += refunded;
   };
   for (const c of data.credits) {
-    for (const d of GROUP_DIMENSIONS) {
+    for (const d of TOUCH_DIMENSIONS) {
       const value = c.touch[d] ?? NONE;
       const m = by.get(d)!;
       add(m.get(value) ?? m.set(value, acc()).get(value)!, c.entry, c.revenue, c.refunded);
@@ -72,7 +70,7 @@ export function aggregateRevenue(data: AttributedRevenue, filtered: boolean): Re
     }
   }
   const out = Object.fromEntries(
-    GROUP_DIMENSIONS.map((d) => [d, new Map([...by.get(d)!].map(([k, a]) => [k, { ...sums(a), net: a.revenue - a.refunded }]))]),
+    TOUCH_DIMENSIONS.map((d) => [d, new Map([...by.get(d)!].map(([k, a]) => [k, { ...sums(a), net: a.revenue - a.refunded }]))]),
   ) as RevenueAggregates['by'];
   return { currency: data.currency, totals: { ...sums(totals), newRevenue }, unattributed: sums(unattributed), by: out, buckets, unconverted: data.unconverted };
 }

@@ -2,13 +2,14 @@ import type { ModelId } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
 import type { Filter } from '@/lib/zod/analytics';
 import type { TouchDims } from './credits/compute';
+import { NONE } from './touch-columns';
 import type { DateRange } from './period';
 import { analyticsQuery, utcBounds } from './sql';
 
-// The revenue of a period under one attribution model, read from the rollup (RevenueCredit, kept
-// by lib/analytics/credits): an index range scan of the period's credit rows, no journeys joined at
-// query time. Every revenue query (channels, breakdown, timeseries, headline) aggregates this, so
-// they always agree with each other and with the API. Payments count in the period they were paid;
+// The revenue of a period under one attribution model as entries and credits, read from the
+// rollup (RevenueCredit, kept by lib/analytics/credits): an index range scan of the period's
+// credit rows. The views aggregate the same rows in SQL (rollup-aggregates.ts); this row-level
+// form is what the rollup is checked against the raw rows with (rollup-check.ts). Payments count in the period they were paid;
 // refunds and lost disputes in the period they happened. Amounts are in the project's reporting
 // currency; payments not yet converted are kept apart and never summed with the rest.
 
@@ -150,7 +151,7 @@ function activeFilter(filter?: Filter): [keyof TouchDims, string][] | null {
 }
 
 /** A filter value `(none)` matches touches without that dimension. */
-export const NONE = '(none)';
+export { NONE };
 
 function matches(touch: TouchDims, filter: [keyof TouchDims, string][]): boolean {
   return filter.every(([k, v]) => (touch[k] ?? NONE) === v);

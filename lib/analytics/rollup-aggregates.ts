@@ -1,20 +1,18 @@
 import type { ProjectScope } from '@/lib/authz';
 import type { Filter } from '@/lib/zod/analytics';
-import { type Aggregate, GROUP_DIMENSIONS, type GroupDimension, type RevenueAggregates } from './aggregate';
-import { isFiltered, NONE, type RevenueQuery } from './attributed-revenue';
+import type { Aggregate, RevenueAggregates } from './aggregate';
+import { isFiltered, type RevenueQuery } from './attributed-revenue';
 import { analyticsQuery, utcBounds } from './sql';
-import { TOUCH_COLUMNS } from './touch-columns';
+import { NONE, TOUCH_COLUMNS, TOUCH_DIMENSIONS, type TouchDimension } from './touch-columns';
 
 // The revenue aggregates of a period computed by PostgreSQL over the rollup (RevenueCredit): one
 // grouping-sets pass for totals and every dimension, one for buckets by channel, one for payments
 // waiting for a conversion. Only the aggregates leave the database, so a year costs about what a
 // month does in JavaScript. Checked against aggregateRevenue over the raw rows (the rollup test).
 
-const COLUMN: Record<GroupDimension, string> = TOUCH_COLUMNS;
-
 /** GROUPING() of the six dimension columns for each grouping set (a bit is 1 where not grouped). */
-const ALL_BITS = (1 << GROUP_DIMENSIONS.length) - 1;
-const groupingBits = (d: GroupDimension) => ALL_BITS & ~(1 << (GROUP_DIMENSIONS.length - 1 - GROUP_DIMENSIONS.indexOf(d)));
+const ALL_BITS = (1 << TOUCH_DIMENSIONS.length) - 1;
+const groupingBits = (d: TouchDimension) => ALL_BITS & ~(1 << (TOUCH_DIMENSIONS.length - 1 - TOUCH_DIMENSIONS.indexOf(d)));
 
 function whereSql(filter: Filter | undefined, params: unknown[]): string {
   let sql = `c."projectId" = $1 AND c.livemode = $2 AND c.model = $3::"AttributionModel" AND c."occurredAt" >= $4::timestamp AND c."occurredAt" < $5::timestamp`;
@@ -23,32 +21,32 @@ function whereSql(filter: Filter | undefined, params: unknown[]): string {
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === '') continue;
     params.push(value);
-    sql += ` AND COALESCE(c.${COLUMN[key as GroupDimension]}, '${NONE}') = $${params.length}`;
+    sql += ` AND COALESCE(c.${TOUCH_COLUMNS[key as TouchDimension]}, '${NONE}') = $${params.length}`;
   }
   return sql;
 }
 
-type GroupRow = { g: number; revenue: string; refunded: string; payments: string; customers: string; newRevenue: string } & Record<GroupDimension, string | null>;
+type GroupRow = { g: number; revenue: string; refunded: string; payments: string; customers: string; newRevenue: string } & Record<TouchDimension, string | null>;
 
 export async function loadRevenueAggregates(scope: ProjectScope, q: RevenueQuery): Promise<RevenueAggregates> {
   const { project } = scope;
   const bounds = await utcBounds(q.range, project.timeZone);
   const params: unknown[] = [project.id, q.mode === 'live', q.model, bounds.start, bounds.end];
   const where = whereSql(q.filter, params);
-  const dims = GROUP_DIMENSIONS.map(
-    (d) => `CASE WHEN c."touchId" IS NULL THEN NULL ELSE COALESCE(c.${COLUMN[d]}, '${NONE}') END AS ${d}`,
+  const dims = TOUCH_DIMENSIONS.map(
+    (d) => `CASE WHEN c."touchId" IS NULL THEN NULL ELSE COALESCE(c.${TOUCH_COLUMNS[d]}, '${NONE}') END AS ${d}`,
   ).join(', ');
   const n = params.length;
   const [groups, buckets, unconverted] = await Promise.all([
     analyticsQuery<GroupRow>(
-      `SELECT GROUPING(${GROUP_DIMENSIONS.join(', ')}) AS g, ${GROUP_DIMENSIONS.join(', ')},
+      `SELECT GROUPING(${TOUCH_DIMENSIONS.join(', ')}) AS g, ${TOUCH_DIMENSIONS.join(', ')},
          sum(revenue)::text AS revenue, sum(refunded)::text AS refunded,
          count(DISTINCT "paymentId") FILTER (WHERE kind = 'payment') AS payments,
          count(DISTINCT "customerKey") FILTER (WHERE kind = 'payment') AS customers,
          COALESCE(sum(revenue) FILTER (WHERE NOT "returning"), 0)::text AS "newRevenue"
        FROM (SELECT c."paymentId", c.kind, c."customerKey", c."returning", c.revenue, c.refunded, ${dims}
              FROM "RevenueCredit" c WHERE ${where} AND c.revenue IS NOT NULL) x
-       GROUP BY GROUPING SETS ((), ${GROUP_DIMENSIONS.map((d) => `(${d})`).join(', ')})`,
+       GROUP BY GROUPING SETS ((), ${TOUCH_DIMENSIONS.map((d) => `(${d})`).join(', ')})`,
       params,
     ),
     analyticsQuery<{ bucket: string; channel: string | null; revenue: string; refunded: string }>(
@@ -68,7 +66,7 @@ export async function loadRevenueAggregates(scope: ProjectScope, q: RevenueQuery
     currency: project.reportingCurrency,
     totals: { revenue: 0, refunded: 0, payments: 0, customers: 0, newRevenue: 0 },
     unattributed: { revenue: 0, refunded: 0, payments: 0, customers: 0 },
-    by: Object.fromEntries(GROUP_DIMENSIONS.map((d) => [d, new Map<string, Aggregate>()])) as RevenueAggregates['by'],
+    by: Object.fromEntries(TOUCH_DIMENSIONS.map((d) => [d, new Map<string, Aggregate>()])) as RevenueAggregates['by'],
     buckets: new Map(),
     unconverted: unconverted.map((u) => ({ currency: u.currency, amount: Number(u.amount), payments: Number(u.payments) })),
   };
@@ -78,7 +76,7 @@ export async function loadRevenueAggregates(scope: ProjectScope, q: RevenueQuery
       out.totals = { ...sums, newRevenue: Number(r.newRevenue) };
       continue;
     }
-    const d = GROUP_DIMENSIONS.find((dim) => groupingBits(dim) === r.g)!;
+    const d = TOUCH_DIMENSIONS.find((dim) => groupingBits(dim) === r.g)!;
     const value = r[d];
     if (value === null) {
       if (d === 'channel' && !isFiltered(q.filter)) out.unattributed = sums; // no touch: unattributed

@@ -1,16 +1,14 @@
 import type { ProjectScope } from '@/lib/authz';
 import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
-import { isFiltered, NONE } from './attributed-revenue';
-import { TOUCH_COLUMNS, type TouchDimension } from './touch-columns';
+import { isFiltered } from './attributed-revenue';
+import { NONE, TOUCH_COLUMNS, TOUCH_DIMENSIONS, type TouchDimension } from './touch-columns';
 import { visitorsFromRollup } from './visitor-rollup/query';
 import type { DateRange } from './period';
 
 // Unique visitors of a period: visitors with a touch (a session start) in it, optionally grouped by
 // the touch's channel or a dimension and narrowed by the page's filter. Tracking has no live/test
 // split, so visitors are the same in both modes.
-
-export { TOUCH_COLUMNS, type TouchDimension };
 
 function filterSql(filter: Filter | undefined, params: unknown[]): string {
   let sql = '';
@@ -63,12 +61,10 @@ export async function visitorsByRaw(scope: ProjectScope, dimension: TouchDimensi
 
 export type VisitorCounts = { total: number; by: Record<TouchDimension, Map<string, number>> };
 
-const ALL_DIMENSIONS = Object.keys(TOUCH_COLUMNS) as TouchDimension[];
-
 /** All of the visitor counts (total and per dimension) from the raw touches, as parallel queries. */
 export async function visitorCountsRaw(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
-  const [total, ...maps] = await Promise.all([countVisitorsRaw(scope, range, filter), ...ALL_DIMENSIONS.map((d) => visitorsByRaw(scope, d, range, filter))]);
-  return { total, by: Object.fromEntries(ALL_DIMENSIONS.map((d, i) => [d, maps[i]])) as VisitorCounts['by'] };
+  const [total, ...maps] = await Promise.all([countVisitorsRaw(scope, range, filter), ...TOUCH_DIMENSIONS.map((d) => visitorsByRaw(scope, d, range, filter))]);
+  return { total, by: Object.fromEntries(TOUCH_DIMENSIONS.map((d, i) => [d, maps[i]])) as VisitorCounts['by'] };
 }
 
 // Unfiltered counts come from the rollup (lib/analytics/visitor-rollup) when it covers the range;
@@ -95,7 +91,7 @@ export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension,
 /** All of the dashboard's visitor counts (total and per dimension). */
 export async function visitorCounts(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
   if (!isFiltered(filter)) {
-    const rolled = await visitorsFromRollup(scope, range, ALL_DIMENSIONS);
+    const rolled = await visitorsFromRollup(scope, range, TOUCH_DIMENSIONS);
     if (rolled) return rolled as VisitorCounts;
   }
   return visitorCountsRaw(scope, range, filter);

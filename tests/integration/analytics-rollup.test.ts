@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
 import type { RevenueQuery } from '@/lib/analytics/attributed-revenue';
-import { rollupAndRaw } from '@/lib/analytics/credits/verify';
+import { rollupAndRaw } from '@/lib/analytics/rollup-check';
 import { MODEL_IDS } from '@/lib/attribution/models';
 import { authorizeProject, systemActor } from '@/lib/authz';
 import { seal } from '@/lib/crypto/secrets';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { visitorsRollupAndRaw } from '@/lib/analytics/credits/verify';
+import { visitorsRollupAndRaw } from '@/lib/analytics/rollup-check';
 import { addDays, todayIn } from '@/lib/analytics/period';
 import { buildVisitorRollup } from '@/lib/analytics/visitor-rollup/build';
 import { visitorsFromRollup } from '@/lib/analytics/visitor-rollup/query';

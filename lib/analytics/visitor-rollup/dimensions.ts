@@ -1,16 +1,11 @@
-import { TOUCH_COLUMNS, type TouchDimension } from '../touch-columns';
+import { NONE, TOUCH_COLUMNS } from '../touch-columns';
 
 // The dimensions unique visitors are counted by: the total ('all') and each touch column the
 // dashboard groups by. A touch without a value counts under (none), as the raw queries do.
 
-export const NONE_VALUE = '(none)';
-
-export const VISITOR_DIMENSIONS = TOUCH_COLUMNS;
-export type VisitorDimension = TouchDimension;
-
 /** SQL: one (dimension, value) row per dimension for touch `t` (a LATERAL VALUES list). */
-export const DIMENSION_VALUES_SQL = `(VALUES ('all', ''), ${Object.entries(VISITOR_DIMENSIONS)
-  .map(([dim, col]) => `('${dim}', COALESCE(t.${col}, '${NONE_VALUE}'))`)
+export const DIMENSION_VALUES_SQL = `(VALUES ('all', ''), ${Object.entries(TOUCH_COLUMNS)
+  .map(([dim, col]) => `('${dim}', COALESCE(t.${col}, '${NONE}'))`)
   .join(', ')}) AS d(dimension, value)`;
 
 /** SQL: the local calendar day of timestamp column `col` in time zone parameter `tz`. */

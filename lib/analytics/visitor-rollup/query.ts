@@ -1,7 +1,7 @@
 import type { ProjectScope } from '@/lib/authz';
 import { addDays, type DateRange, daysBetween } from '../period';
 import { analyticsQuery, utcBounds } from '../sql';
-import { NONE_VALUE, VISITOR_DIMENSIONS, type VisitorDimension } from './dimensions';
+import { NONE, TOUCH_COLUMNS, type TouchDimension } from '../touch-columns';
 
 // Unique visitors of a range of days from the rollup: the rows of the range's days whose
 // previousDay is before the range are exactly its visitors (each counted on their first day in
@@ -11,10 +11,10 @@ import { NONE_VALUE, VISITOR_DIMENSIONS, type VisitorDimension } from './dimensi
 /** Beyond this many uncovered days the caller counts from the raw touches instead. */
 const MAX_TAIL_DAYS = 3;
 
-export type VisitorTotals = { total: number; by: Partial<Record<VisitorDimension, Map<string, number>>> };
+export type VisitorTotals = { total: number; by: Partial<Record<TouchDimension, Map<string, number>>> };
 
 /** Counts for `dims` (and the total) over `range`; null when the rollup does not cover enough of it. */
-export async function visitorsFromRollup(scope: ProjectScope, range: DateRange, dims: readonly VisitorDimension[]): Promise<VisitorTotals | null> {
+export async function visitorsFromRollup(scope: ProjectScope, range: DateRange, dims: readonly TouchDimension[]): Promise<VisitorTotals | null> {
   const covered = await coveredThrough(scope.projectId);
   const rollupTo = covered && covered >= range.from ? (covered < range.to ? covered : range.to) : null;
   const tailFrom = rollupTo ? addDays(rollupTo, 1) : range.from;
@@ -24,7 +24,7 @@ export async function visitorsFromRollup(scope: ProjectScope, range: DateRange, 
   const add = (dimension: string, value: string, n: number) => {
     if (dimension === 'all') out.total += n;
     else {
-      const m = out.by[dimension as VisitorDimension];
+      const m = out.by[dimension as TouchDimension];
       if (m) m.set(value, (m.get(value) ?? 0) + n);
     }
   };
@@ -48,7 +48,7 @@ async function coveredThrough(projectId: string): Promise<string | null> {
 
 type Count = { dimension: string; value: string; visitors: number };
 
-async function rollupRows(projectId: string, from: string, to: string, dims: readonly VisitorDimension[]): Promise<Count[]> {
+async function rollupRows(projectId: string, from: string, to: string, dims: readonly TouchDimension[]): Promise<Count[]> {
   const rows = await analyticsQuery<{ dimension: string; value: string; n: string }>(
     `SELECT dimension, value, sum(visitors)::text AS n FROM "VisitorDayCount"
      WHERE "projectId" = $1 AND day >= $2::date AND day <= $3::date AND "previousDay" < $2::date AND dimension = ANY($4::text[])
@@ -58,15 +58,15 @@ async function rollupRows(projectId: string, from: string, to: string, dims: rea
   return rows.map((r) => ({ dimension: r.dimension, value: r.value, visitors: Number(r.n) }));
 }
 
-type TailTouch = { visitorId: string; tail: boolean } & Record<VisitorDimension, string | null>;
+type TailTouch = { visitorId: string; tail: boolean } & Record<TouchDimension, string | null>;
 
 /**
  * Visitors with a touch in the uncovered days and no touch with the same value earlier in the
  * range: the tail's touches and, for those visitors only, their touches since the range began.
  */
-async function tailCounts(scope: ProjectScope, range: DateRange, tailFrom: string, dims: readonly VisitorDimension[]): Promise<Count[]> {
+async function tailCounts(scope: ProjectScope, range: DateRange, tailFrom: string, dims: readonly TouchDimension[]): Promise<Count[]> {
   const [whole, tail] = await Promise.all([utcBounds(range, scope.project.timeZone), utcBounds({ from: tailFrom, to: range.to }, scope.project.timeZone)]);
-  const cols = Object.entries(VISITOR_DIMENSIONS)
+  const cols = Object.entries(TOUCH_COLUMNS)
     .map(([dim, col]) => `t.${col} AS ${dim}`)
     .join(', ');
   const rows = await analyticsQuery<TailTouch>(
@@ -87,8 +87,8 @@ async function tailCounts(scope: ProjectScope, range: DateRange, tailFrom: strin
   for (const touches of byVisitor.values()) {
     if (!touches.some((t) => !t.tail)) bump('all', '');
     for (const dim of dims) {
-      const before = new Set(touches.filter((t) => !t.tail).map((t) => t[dim] ?? NONE_VALUE));
-      for (const value of new Set(touches.filter((t) => t.tail).map((t) => t[dim] ?? NONE_VALUE))) if (!before.has(value)) bump(dim, value);
+      const before = new Set(touches.filter((t) => !t.tail).map((t) => t[dim] ?? NONE));
+      for (const value of new Set(touches.filter((t) => t.tail).map((t) => t[dim] ?? NONE))) if (!before.has(value)) bump(dim, value);
     }
   }
   return [...counts.values()];

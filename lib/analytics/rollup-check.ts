@@ -1,13 +1,14 @@
 import { MODEL_IDS, type ModelId } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
-import { aggregateRevenue, type RevenueAggregates } from '../aggregate';
-import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type Mode, type RevenueQuery } from '../attributed-revenue';
-import { loadRevenueAggregates } from '../rollup-aggregates';
-import { loadAttributedRevenueFromRaw } from '../raw-revenue';
-import { type VisitorCounts, visitorCounts, visitorCountsRaw } from '../visitors';
+import { aggregateRevenue, type RevenueAggregates } from './aggregate';
+import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type Mode, type RevenueQuery } from './attributed-revenue';
+import { loadRevenueAggregates } from './rollup-aggregates';
+import { loadAttributedRevenueFromRaw } from './raw-revenue';
+import { type VisitorCounts, visitorCounts, visitorCountsRaw } from './visitors';
 
-// Checks the rollup against the raw rows: the same query both ways, compared entry by entry and
-// credit by credit (`zori rollup verify`, and the rollup consistency test).
+// Checks the rollups against the raw rows: the same query both ways, compared entry by entry,
+// credit by credit and figure by figure, and the same for unique visitors (`zori rollup verify`,
+// and the rollup consistency tests).
 
 type Entry = AttributedRevenue['entries'][number];
 const entryKey = (e: Entry) => `${e.id}|${e.kind}|${e.bucket}|${e.customerKey}|${e.returning}|${e.revenue}|${e.refunded}`;
