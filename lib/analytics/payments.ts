@@ -53,8 +53,10 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
     params.push(c.paidAt.toISOString().replace('Z', ''), c.id);
     where += ` AND (p."paidAt", p.id) < ($7::timestamp, $8)`;
   }
-  if (q.status === 'attributed') where += ' AND t."occurredAt" IS NOT NULL';
-  if (q.status === 'unattributed') where += ' AND t."occurredAt" IS NULL';
+  // The stored status says the same as the lateral join below (a touch in the window, see
+  // lib/attribution/status.ts), and as a column of the payment it filters before any join.
+  if (q.status === 'attributed') where += ` AND p."attributionStatus" = 'attributed'`;
+  if (q.status === 'unattributed') where += ` AND p."attributionStatus" <> 'attributed'`;
   const rows = await analyticsQuery<Row>(
     `SELECT p.id, p."paymentKey", p.amount::text, p.currency, p."reportingAmount"::text AS "reportingAmount",
        (p."amountRefunded" + p."amountDisputed")::text AS refunded, p."paidAt", p."customerId", p."customerEmail", p."visitorId",
