@@ -4,6 +4,7 @@ import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
+import { buildRevenueRollup } from '@/lib/analytics/revenue-rollup/build';
 import { buildVisitorRollup } from '@/lib/analytics/visitor-rollup/build';
 import { refreshAttributionForProject } from '@/lib/attribution/status';
 import { disconnect, pool, prisma } from '@/lib/db/client';
@@ -68,6 +69,9 @@ async function main() {
   const t3 = Date.now();
   await buildVisitorRollup(project.id);
   console.log(`  unique visitors (rollup): ${((Date.now() - t3) / 1000).toFixed(1)} s`);
+  const t4 = Date.now();
+  await buildRevenueRollup(project.id);
+  console.log(`  daily revenue (rollup): ${((Date.now() - t4) / 1000).toFixed(1)} s`);
   // Real ingest appends touches and payments in time order; the generator writes them per visitor.
   // Rewriting both tables in time order gives them the physical layout production data has.
   const t1 = Date.now();
@@ -80,6 +84,7 @@ async function main() {
   await pool().query('VACUUM ANALYZE "Payment"');
   await pool().query('VACUUM ANALYZE "RevenueCredit"');
   await pool().query('VACUUM ANALYZE "VisitorDayCount"');
+  await pool().query('VACUUM ANALYZE "RevenueDay"');
   const { rows } = await pool().query(
     `SELECT (SELECT count(*) FROM "Visitor" WHERE "projectId"=$1) visitors, (SELECT count(*) FROM "Touch" WHERE "projectId"=$1) touches,
             (SELECT count(*) FROM "Pageview" WHERE "projectId"=$1) pageviews, (SELECT count(*) FROM "Payment" WHERE "projectId"=$1) payments`,

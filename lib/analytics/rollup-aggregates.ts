@@ -2,13 +2,14 @@ import type { ProjectScope } from '@/lib/authz';
 import type { Filter } from '@/lib/zod/analytics';
 import type { Aggregate, RevenueAggregates } from './aggregate';
 import { isFiltered, type RevenueQuery } from './attributed-revenue';
+import { revenueAggregatesFromDays } from './revenue-rollup/query';
 import { analyticsQuery, utcBounds } from './sql';
 import { NONE, TOUCH_COLUMNS, TOUCH_DIMENSIONS, type TouchDimension } from './touch-columns';
 
-// The revenue aggregates of a period computed by PostgreSQL over the rollup (RevenueCredit): one
+// The revenue aggregates of a period computed by PostgreSQL. Unfiltered views with the daily
+// rollup built read it (revenue-rollup/query.ts); the rest aggregate the credit rows: one
 // grouping-sets pass for totals and every dimension, one for buckets by channel, one for payments
-// waiting for a conversion. Only the aggregates leave the database, so a year costs about what a
-// month does in JavaScript. Checked against aggregateRevenue over the raw rows (the rollup test).
+// waiting for a conversion. Both are checked against aggregateRevenue over the raw rows.
 
 /** GROUPING() of the six dimension columns for each grouping set (a bit is 1 where not grouped). */
 const ALL_BITS = (1 << TOUCH_DIMENSIONS.length) - 1;
@@ -28,7 +29,13 @@ function whereSql(filter: Filter | undefined, params: unknown[]): string {
 
 type GroupRow = { g: number; revenue: string; refunded: string; payments: string; customers: string; newRevenue: string } & Record<TouchDimension, string | null>;
 
+/** A period's revenue aggregates: from the daily rollup when it covers the (unfiltered) view, else from the credit rows. */
 export async function loadRevenueAggregates(scope: ProjectScope, q: RevenueQuery): Promise<RevenueAggregates> {
+  return (await revenueAggregatesFromDays(scope, q)) ?? aggregatesFromCredits(scope, q);
+}
+
+/** The aggregates computed from the period's credit rows (any filter, any range). */
+export async function aggregatesFromCredits(scope: ProjectScope, q: RevenueQuery): Promise<RevenueAggregates> {
   const { project } = scope;
   const bounds = await utcBounds(q.range, project.timeZone);
   const params: unknown[] = [project.id, q.mode === 'live', q.model, bounds.start, bounds.end];

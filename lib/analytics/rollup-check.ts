@@ -2,7 +2,7 @@ import { MODEL_IDS, type ModelId } from '@/lib/attribution/models';
 import type { ProjectScope } from '@/lib/authz';
 import { aggregateRevenue, type RevenueAggregates } from './aggregate';
 import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type Mode, type RevenueQuery } from './attributed-revenue';
-import { loadRevenueAggregates } from './rollup-aggregates';
+import { aggregatesFromCredits, loadRevenueAggregates } from './rollup-aggregates';
 import { loadAttributedRevenueFromRaw } from './raw-revenue';
 import { type VisitorCounts, visitorCounts, visitorCountsRaw } from './visitors';
 
@@ -24,7 +24,7 @@ export function canonicalRevenue(r: AttributedRevenue) {
   };
 }
 
-export type Canonical = ReturnType<typeof canonicalRevenue> & { aggregates: string[] };
+export type Canonical = ReturnType<typeof canonicalRevenue> & { aggregates: string[]; creditAggregates: string[] };
 
 /** A canonical form of revenue aggregates: one sorted line per figure. */
 export function canonicalAggregates(a: RevenueAggregates): string[] {
@@ -36,20 +36,27 @@ export function canonicalAggregates(a: RevenueAggregates): string[] {
 }
 
 /**
- * The same query from the rollup and from the raw rows: the period's entries and credits row by row,
- * and the aggregates the views are made of (SQL over the rollup against JavaScript over raw rows).
+ * The same query from the rollups and from the raw rows: the period's entries and credits row by
+ * row, and the aggregates the views are made of, from the daily rollup where it answers and from
+ * the credit rows (SQL), against JavaScript over the raw rows.
  */
 export async function rollupAndRaw(scope: ProjectScope, q: RevenueQuery): Promise<{ rollup: Canonical; raw: Canonical }> {
-  const [rollup, raw, aggregates] = await Promise.all([loadAttributedRevenue(scope, q), loadAttributedRevenueFromRaw(scope, q), loadRevenueAggregates(scope, q)]);
+  const [rollup, raw, aggregates, fromCredits] = await Promise.all([
+    loadAttributedRevenue(scope, q),
+    loadAttributedRevenueFromRaw(scope, q),
+    loadRevenueAggregates(scope, q),
+    aggregatesFromCredits(scope, q),
+  ]);
+  const reference = canonicalAggregates(aggregateRevenue(raw, isFiltered(q.filter)));
   return {
-    rollup: { ...canonicalRevenue(rollup), aggregates: canonicalAggregates(aggregates) },
-    raw: { ...canonicalRevenue(raw), aggregates: canonicalAggregates(aggregateRevenue(raw, isFiltered(q.filter))) },
+    rollup: { ...canonicalRevenue(rollup), aggregates: canonicalAggregates(aggregates), creditAggregates: canonicalAggregates(fromCredits) },
+    raw: { ...canonicalRevenue(raw), aggregates: reference, creditAggregates: reference },
   };
 }
 
 /** The first line where the two differ, or null when they agree. */
 export function firstDifference(a: Canonical, b: Canonical): string | null {
-  for (const key of ['currency', 'entries', 'unattributed', 'credits', 'unconverted', 'aggregates'] as const) {
+  for (const key of ['currency', 'entries', 'unattributed', 'credits', 'unconverted', 'aggregates', 'creditAggregates'] as const) {
     const x = [a[key]].flat();
     const y = [b[key]].flat();
     for (let i = 0; i < Math.max(x.length, y.length); i++)

@@ -1,5 +1,6 @@
 import { type Actor, authorizeOrganization, authorizeProject, DomainError } from '@/lib/authz';
 import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
+import { resetRevenueRollup } from '@/lib/analytics/revenue-rollup/build';
 import { resetVisitorRollup } from '@/lib/analytics/visitor-rollup/build';
 import { refreshAttributionForProject } from '@/lib/attribution/status';
 import { prisma } from '@/lib/db/client';
@@ -59,8 +60,11 @@ export async function updateProject(actor: Actor, projectId: string, input: unkn
     });
     // The tracker's view of domains and privacy settings, and payments' window-based status, follow at once.
     forgetCachedProjects();
-    // Local days moved: the visitors rollup is rebuilt from scratch (queries count raw meanwhile).
-    if (data.timeZone !== undefined && data.timeZone !== scope.project.timeZone) await resetVisitorRollup(projectId);
+    // Local days moved: the day rollups are rebuilt from scratch (queries read raw rows meanwhile).
+    if (data.timeZone !== undefined && data.timeZone !== scope.project.timeZone) {
+      await resetVisitorRollup(projectId);
+      await resetRevenueRollup(projectId);
+    }
     if (data.attributionWindowDays !== undefined) {
       await refreshAttributionForProject(projectId);
       await rebuildDirtyCredits(projectId);

@@ -96,10 +96,10 @@ describe('the unique-visitors rollup agrees with the raw touches', () => {
 
   it('stays exact while late touches make built days stale, and after the rebuild', async () => {
     await writeTouches(60, 20); // many land on days already built
-    expect(await prisma().visitorRollupDirty.count({ where: { projectId } })).toBeGreaterThan(0);
+    expect(await prisma().dayRollupDirty.count({ where: { projectId, rollup: 'visitors' } })).toBeGreaterThan(0);
     await expectAgreement(12);
     await buildVisitorRollup(projectId);
-    expect(await prisma().visitorRollupDirty.count({ where: { projectId } })).toBe(0);
+    expect(await prisma().dayRollupDirty.count({ where: { projectId, rollup: 'visitors' } })).toBe(0);
     await expectAgreement(12);
   });
 
@@ -109,7 +109,7 @@ describe('the unique-visitors rollup agrees with the raw touches', () => {
     await prisma().touch.create({ data: { projectId, visitorId: 'zv_new', sessionId: `s_${n++}`, occurredAt: new Date(Date.now() - 5 * DAY), channel: 'Referral' } });
     const stale = await visitorsRollupAndRaw(await scope(), range);
     expect(stale.rollup).not.toEqual(stale.raw);
-    await prisma().visitorRollupDirty.create({ data: { projectId, fromDay: new Date(`${addDays(today, -6)}T00:00:00Z`) } });
+    await prisma().dayRollupDirty.create({ data: { projectId, rollup: 'visitors', fromDay: new Date(`${addDays(today, -6)}T00:00:00Z`) } });
     await buildVisitorRollup(projectId);
     const repaired = await visitorsRollupAndRaw(await scope(), range);
     expect(repaired.rollup).toEqual(repaired.raw);

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { pool } from '@/lib/db/client';
 import { retryOnDeadlock, withTransaction } from '@/lib/db/transaction';
+import { markDaysDirty } from '../day-rollups/engine';
 import { type CreditRow, creditRows, type PaymentFacts } from './compute';
 import { loadFactsById } from './facts';
 
@@ -18,35 +19,67 @@ const COLUMNS = `"projectId", livemode, model, "paymentId", kind, "occurredAt", 
 const TYPES = ['text', 'bool', '"AttributionModel"', 'text', '"CreditKind"', 'timestamp', 'text', 'bool', 'int8', 'int8', 'text', 'int8', 'int8', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
 const INSERT_SQL = `INSERT INTO "RevenueCredit" (${COLUMNS}) SELECT * FROM unnest(${TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
-async function insertRows(tx: PoolClient, projectId: string, facts: Map<string, PaymentFacts>, rows: CreditRow[]): Promise<void> {
-  const cols: unknown[][] = TYPES.map(() => new Array(rows.length));
-  rows.forEach((r, i) => {
-    const p = facts.get(r.paymentId)!;
-    const values = [
-      projectId,
-      p.livemode,
-      r.model,
-      r.paymentId,
-      r.kind,
-      r.occurredAt,
-      p.customerKey,
-      p.returning,
-      r.revenue,
-      r.refunded,
-      p.currency,
-      p.amount,
-      r.touch?.id ?? null,
-      r.touch?.visitorId ?? null,
-      r.touch?.channel ?? null,
-      r.touch?.source ?? null,
-      r.touch?.medium ?? null,
-      r.touch?.campaign ?? null,
-      r.touch?.referrer ?? null,
-      r.touch?.landing_page ?? null,
-    ];
-    values.forEach((v, c) => (cols[c][i] = v));
-  });
+/** A credit row as the values of COLUMNS. */
+function rowValues(projectId: string, p: PaymentFacts, r: CreditRow): unknown[] {
+  return [
+    projectId,
+    p.livemode,
+    r.model,
+    r.paymentId,
+    r.kind,
+    r.occurredAt,
+    p.customerKey,
+    p.returning,
+    r.revenue,
+    r.refunded,
+    p.currency,
+    p.amount,
+    r.touch?.id ?? null,
+    r.touch?.visitorId ?? null,
+    r.touch?.channel ?? null,
+    r.touch?.source ?? null,
+    r.touch?.medium ?? null,
+    r.touch?.campaign ?? null,
+    r.touch?.referrer ?? null,
+    r.touch?.landing_page ?? null,
+  ];
+}
+
+async function insertRows(tx: PoolClient, rows: unknown[][]): Promise<void> {
+  const cols: unknown[][] = TYPES.map((_, c) => rows.map((values) => values[c]));
   await tx.query(INSERT_SQL, cols);
+}
+
+/** One comparable line per row (dates as epoch ms, everything else as its text). */
+const rowKey = (values: unknown[]) => values.map((v) => (v instanceof Date ? String(v.getTime()) : String(v))).join('\u0000');
+const OCCURRED_AT = 5; // index of "occurredAt" in COLUMNS
+
+/**
+ * The earliest instant where the old and new rows of the rebuilt payments differ: the daily
+ * revenue rollup is stale from that day on (null: nothing changed).
+ */
+async function earliestChange(tx: PoolClient, ids: string[], fresh: unknown[][]): Promise<Date | null> {
+  const { rows } = await tx.query<{ values: unknown[]; occurredAt: Date }>(
+    `SELECT ARRAY["projectId", livemode::text, model::text, "paymentId", kind::text, "occurredAt"::text, "customerKey", "returning"::text,
+       revenue::text, refunded::text, currency, amount::text, "touchId"::text, "visitorId", channel, source, medium, campaign, "referrerDomain", "landingPath"] AS values,
+       "occurredAt"
+     FROM "RevenueCredit" WHERE "paymentId" = ANY($1::text[])`,
+    [ids],
+  );
+  const count = new Map<string, { at: Date; n: number }>();
+  for (const r of rows) {
+    const values = [...r.values];
+    values[OCCURRED_AT] = r.occurredAt;
+    const k = rowKey(values);
+    count.set(k, { at: r.occurredAt, n: (count.get(k)?.n ?? 0) + 1 });
+  }
+  for (const values of fresh) {
+    const k = rowKey(values);
+    count.set(k, { at: values[OCCURRED_AT] as Date, n: (count.get(k)?.n ?? 0) - 1 });
+  }
+  let earliest: Date | null = null;
+  for (const { at, n } of count.values()) if (n !== 0 && (!earliest || at < earliest)) earliest = at;
+  return earliest;
 }
 
 /**
@@ -84,9 +117,11 @@ async function rebuildChunk(projectId: string, candidateIds: string[] | null): P
     const ids = locked.rows.map((r) => r.id);
     const window = locked.rows[0].window;
     const facts = await loadFactsById(tx, projectId, ids, window);
-    const rows = facts.flatMap((f) => creditRows(f, window));
+    const rows = facts.flatMap((f) => creditRows(f, window).map((r) => rowValues(projectId, f, r)));
+    const changedFrom = await earliestChange(tx, ids, rows);
     await tx.query(`DELETE FROM "RevenueCredit" WHERE "paymentId" = ANY($1::text[])`, [ids]);
-    if (rows.length) await insertRows(tx, projectId, new Map(facts.map((f) => [f.id, f])), rows);
+    if (rows.length) await insertRows(tx, rows);
+    if (changedFrom) await markDaysDirty('revenue', projectId, changedFrom, tx);
     await tx.query(`UPDATE "Payment" SET "creditsDirty" = false WHERE id = ANY($1::text[])`, [ids]);
     return ids;
   });

@@ -8,5 +8,3 @@ export const DIMENSION_VALUES_SQL = `(VALUES ('all', ''), ${Object.entries(TOUCH
   .map(([dim, col]) => `('${dim}', COALESCE(t.${col}, '${NONE}'))`)
   .join(', ')}) AS d(dimension, value)`;
 
-/** SQL: the local calendar day of timestamp column `col` in time zone parameter `tz`. */
-export const localDaySql = (col: string, tz: string) => `((${col} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;

@@ -1,4 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
+import { coveredThrough } from '../day-rollups/engine';
 import { addDays, type DateRange, daysBetween } from '../period';
 import { analyticsQuery, utcBounds } from '../sql';
 import { NONE, TOUCH_COLUMNS, type TouchDimension } from '../touch-columns';
@@ -15,7 +16,7 @@ export type VisitorTotals = { total: number; by: Partial<Record<TouchDimension, 
 
 /** Counts for `dims` (and the total) over `range`; null when the rollup does not cover enough of it. */
 export async function visitorsFromRollup(scope: ProjectScope, range: DateRange, dims: readonly TouchDimension[]): Promise<VisitorTotals | null> {
-  const covered = await coveredThrough(scope.projectId);
+  const covered = await coveredThrough('visitors', scope.projectId);
   const rollupTo = covered && covered >= range.from ? (covered < range.to ? covered : range.to) : null;
   const tailFrom = rollupTo ? addDays(rollupTo, 1) : range.from;
   if (tailFrom <= range.to && daysBetween(tailFrom, range.to) + 1 > MAX_TAIL_DAYS) return null;
@@ -34,16 +35,6 @@ export async function visitorsFromRollup(scope: ProjectScope, range: DateRange, 
   ]);
   for (const r of [...rolled, ...tail]) add(r.dimension, r.value, r.visitors);
   return out;
-}
-
-/** The last day the rollup answers for: built, and not made stale by a late touch. */
-async function coveredThrough(projectId: string): Promise<string | null> {
-  const rows = await analyticsQuery<{ day: string | null }>(
-    `SELECT to_char(LEAST(s."builtThrough", (SELECT min(d."fromDay") - 1 FROM "VisitorRollupDirty" d WHERE d."projectId" = s."projectId")), 'YYYY-MM-DD') AS day
-     FROM "VisitorRollupState" s WHERE s."projectId" = $1`,
-    [projectId],
-  );
-  return rows[0]?.day ?? null;
 }
 
 type Count = { dimension: string; value: string; visitors: number };

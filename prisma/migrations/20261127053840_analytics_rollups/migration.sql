@@ -47,20 +47,40 @@ CREATE TABLE "VisitorDayCount" (
 );
 
 -- CreateTable
-CREATE TABLE "VisitorRollupState" (
+CREATE TABLE "RevenueDay" (
     "projectId" TEXT NOT NULL,
-    "builtThrough" DATE,
+    "livemode" BOOLEAN NOT NULL,
+    "model" "AttributionModel" NOT NULL,
+    "dimension" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "previousDay" DATE NOT NULL,
+    "revenue" BIGINT NOT NULL,
+    "refunded" BIGINT NOT NULL,
+    "newRevenue" BIGINT NOT NULL,
+    "payments" INTEGER NOT NULL,
+    "customers" INTEGER NOT NULL,
 
-    CONSTRAINT "VisitorRollupState_pkey" PRIMARY KEY ("projectId")
+    CONSTRAINT "RevenueDay_pkey" PRIMARY KEY ("projectId","livemode","model","day","dimension","value","previousDay")
 );
 
 -- CreateTable
-CREATE TABLE "VisitorRollupDirty" (
+CREATE TABLE "DayRollupState" (
+    "projectId" TEXT NOT NULL,
+    "rollup" TEXT NOT NULL,
+    "builtThrough" DATE,
+
+    CONSTRAINT "DayRollupState_pkey" PRIMARY KEY ("projectId","rollup")
+);
+
+-- CreateTable
+CREATE TABLE "DayRollupDirty" (
     "id" BIGSERIAL NOT NULL,
     "projectId" TEXT NOT NULL,
+    "rollup" TEXT NOT NULL,
     "fromDay" DATE NOT NULL,
 
-    CONSTRAINT "VisitorRollupDirty_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "DayRollupDirty_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -70,7 +90,10 @@ CREATE INDEX "RevenueCredit_projectId_livemode_model_occurredAt_idx" ON "Revenue
 CREATE INDEX "RevenueCredit_paymentId_idx" ON "RevenueCredit"("paymentId");
 
 -- CreateIndex
-CREATE INDEX "VisitorRollupDirty_projectId_fromDay_idx" ON "VisitorRollupDirty"("projectId", "fromDay");
+CREATE INDEX "RevenueCredit_projectId_customerKey_occurredAt_idx" ON "RevenueCredit"("projectId", "customerKey", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "DayRollupDirty_projectId_rollup_idx" ON "DayRollupDirty"("projectId", "rollup");
 
 -- CreateIndex
 CREATE INDEX "Payment_creditsDirty_idx" ON "Payment"("creditsDirty");
@@ -85,7 +108,10 @@ ALTER TABLE "RevenueCredit" ADD CONSTRAINT "RevenueCredit_paymentId_fkey" FOREIG
 ALTER TABLE "VisitorDayCount" ADD CONSTRAINT "VisitorDayCount_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "VisitorRollupState" ADD CONSTRAINT "VisitorRollupState_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "RevenueDay" ADD CONSTRAINT "RevenueDay_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "VisitorRollupDirty" ADD CONSTRAINT "VisitorRollupDirty_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "DayRollupState" ADD CONSTRAINT "DayRollupState_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DayRollupDirty" ADD CONSTRAINT "DayRollupDirty_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
