@@ -74,6 +74,11 @@ async function main() {
       await time(`GET revenue/breakdown?dimension=source ${period} ${model}`, () => revenueBreakdown(scope, { ...q, dimension: 'source', limit: 100 }));
       await time(`GET revenue/timeseries?interval=day ${period} ${model}`, () => revenueTimeseries(scope, { ...q, interval: 'day' }));
       if (model === 'first_touch') await time(`headline figures (with previous period) ${period}`, () => headlineFigures(scope, { ...q, compare: true }));
+      // A clicked row narrows the page: filtered views aggregate the credit rows and count raw touches.
+      if (model === 'first_touch')
+        await time(`dashboard page view ${period} ${model} channel=Organic Search`, () =>
+          dashboardView(scope, { ...q, filter: { channel: 'Organic Search' }, interval: period === '30d' ? 'day' : 'week', compare: true }),
+        );
     }
     await time(`GET payments?limit=50 ${period}`, () => listPayments(scope, { range, mode: 'live', status: 'all', limit: 50 }));
     await time(`GET payments?status=unattributed&limit=50 ${period}`, () => listPayments(scope, { range, mode: 'live', status: 'unattributed', limit: 50 }));
