@@ -157,6 +157,15 @@ function matches(touch: TouchDims, filter: [keyof TouchDims, string][]): boolean
   return filter.every(([k, v]) => (touch[k] ?? NONE) === v);
 }
 
+export type OneValue = { dimension: keyof TouchDims; value: string };
+
+/** The filter as one (dimension, value): null without a filter, undefined with more than one value. */
+export function singleFilter(filter?: Filter): OneValue | null | undefined {
+  const active = activeFilter(filter);
+  if (!active) return null;
+  return active.length === 1 ? { dimension: active[0][0], value: active[0][1] } : undefined;
+}
+
 export function isFiltered(filter?: Filter): boolean {
   return activeFilter(filter) !== null;
 }

@@ -62,10 +62,11 @@ export async function aggregatesFromCredits(scope: ProjectScope, q: RevenueQuery
        FROM "RevenueCredit" c WHERE ${where} AND c.revenue IS NOT NULL GROUP BY 1, 2`,
       [...params, project.timeZone, q.interval ?? 'day'],
     ),
+    // Payments waiting for a conversion have no touch to filter by: they are shown whatever the filter.
     analyticsQuery<{ currency: string; amount: string; payments: string }>(
       `SELECT c.currency, sum(c.amount)::text AS amount, count(*)::text AS payments
-       FROM "RevenueCredit" c WHERE ${where} AND c.revenue IS NULL GROUP BY 1 ORDER BY 1`,
-      params,
+       FROM "RevenueCredit" c WHERE ${whereSql(undefined, [])} AND c.revenue IS NULL GROUP BY 1 ORDER BY 1`,
+      params.slice(0, 5),
     ),
   ]);
 

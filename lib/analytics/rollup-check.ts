@@ -1,4 +1,5 @@
 import { MODEL_IDS, type ModelId } from '@/lib/attribution/models';
+import type { Filter } from '@/lib/zod/analytics';
 import type { ProjectScope } from '@/lib/authz';
 import { aggregateRevenue, type RevenueAggregates } from './aggregate';
 import { type AttributedRevenue, isFiltered, loadAttributedRevenue, type Mode, type RevenueQuery } from './attributed-revenue';
@@ -80,8 +81,8 @@ export async function verifyRollup(scope: ProjectScope, range: RevenueQuery['ran
 
 const visitorLines = (v: VisitorCounts) => [`all|${v.total}`, ...Object.entries(v.by).flatMap(([d, m]) => [...m].map(([k, n]) => `${d}|${k}|${n}`))].sort();
 
-/** Unique visitors of a range from the rollup and from the raw touches, as sorted lines. */
-export async function visitorsRollupAndRaw(scope: ProjectScope, range: RevenueQuery['range']): Promise<{ rollup: string[]; raw: string[] }> {
-  const [rollup, raw] = await Promise.all([visitorCounts(scope, range), visitorCountsRaw(scope, range)]);
+/** Unique visitors of a range (optionally filtered) from the rollup and from the raw touches, as sorted lines. */
+export async function visitorsRollupAndRaw(scope: ProjectScope, range: RevenueQuery['range'], filter?: Filter): Promise<{ rollup: string[]; raw: string[] }> {
+  const [rollup, raw] = await Promise.all([visitorCounts(scope, range, filter), visitorCountsRaw(scope, range, filter)]);
   return { rollup: visitorLines(rollup), raw: visitorLines(raw) };
 }

@@ -1,7 +1,6 @@
 import type { ProjectScope } from '@/lib/authz';
 import { analyticsQuery, utcBounds } from './sql';
 import type { Filter } from '@/lib/zod/analytics';
-import { isFiltered } from './attributed-revenue';
 import { NONE, TOUCH_COLUMNS, TOUCH_DIMENSIONS, type TouchDimension } from './touch-columns';
 import { visitorsFromRollup } from './visitor-rollup/query';
 import type { DateRange } from './period';
@@ -67,32 +66,23 @@ export async function visitorCountsRaw(scope: ProjectScope, range: DateRange, fi
   return { total, by: Object.fromEntries(TOUCH_DIMENSIONS.map((d, i) => [d, maps[i]])) as VisitorCounts['by'] };
 }
 
-// Unfiltered counts come from the rollup (lib/analytics/visitor-rollup) when it covers the range;
-// filtered ones (a clicked row narrows the touches) from the raw touches.
+// Counts come from the rollup (lib/analytics/visitor-rollup) when it covers the range and the
+// filter is at most one value (a clicked row); otherwise from the raw touches.
 
 /** Unique visitors of the period (with the filter applied). */
 export async function countVisitors(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<number> {
-  if (!isFiltered(filter)) {
-    const rolled = await visitorsFromRollup(scope, range, []);
-    if (rolled) return rolled.total;
-  }
-  return countVisitorsRaw(scope, range, filter);
+  const rolled = await visitorsFromRollup(scope, range, [], filter);
+  return rolled ? rolled.total : countVisitorsRaw(scope, range, filter);
 }
 
 /** Unique visitors per value of a dimension (null values as `(none)`). */
 export async function visitorsBy(scope: ProjectScope, dimension: TouchDimension, range: DateRange, filter?: Filter): Promise<Map<string, number>> {
-  if (!isFiltered(filter)) {
-    const rolled = await visitorsFromRollup(scope, range, [dimension]);
-    if (rolled) return rolled.by[dimension]!;
-  }
-  return visitorsByRaw(scope, dimension, range, filter);
+  const rolled = await visitorsFromRollup(scope, range, [dimension], filter);
+  return rolled ? rolled.by[dimension]! : visitorsByRaw(scope, dimension, range, filter);
 }
 
 /** All of the dashboard's visitor counts (total and per dimension). */
 export async function visitorCounts(scope: ProjectScope, range: DateRange, filter?: Filter): Promise<VisitorCounts> {
-  if (!isFiltered(filter)) {
-    const rolled = await visitorsFromRollup(scope, range, TOUCH_DIMENSIONS);
-    if (rolled) return rolled as VisitorCounts;
-  }
-  return visitorCountsRaw(scope, range, filter);
+  const rolled = await visitorsFromRollup(scope, range, TOUCH_DIMENSIONS, filter);
+  return rolled ? (rolled as VisitorCounts) : visitorCountsRaw(scope, range, filter);
 }

@@ -85,7 +85,8 @@ async function compare(q: RevenueQuery) {
 async function compareRandomly(perModel: number) {
   for (const model of MODEL_IDS) {
     for (let i = 0; i < perModel; i++) {
-      const q: RevenueQuery = { range: randomRange(), model, mode: rand() < 0.8 ? 'live' : 'test', interval: pick(['day', 'week', 'month'] as const) };
+      const filter = pick([undefined, undefined, { channel: pick(CHANNELS).channel }, { source: 'google' }, { campaign: '(none)' }, { channel: 'Email', campaign: 'spring' }]);
+      const q: RevenueQuery = { range: randomRange(), model, mode: rand() < 0.8 ? 'live' : 'test', filter, interval: pick(['day', 'week', 'month'] as const) };
       const { rollup, raw } = await compare(q);
       expect(rollup, JSON.stringify(q)).toEqual(raw);
     }
@@ -193,7 +194,8 @@ describe('the revenue rollup agrees with the raw rows', () => {
     expect(await buildRevenueRollup(projectId)).toBeGreaterThan(60);
     const scope = await authorizeProject(systemActor, projectId, 'read');
     expect(await revenueAggregatesFromDays(scope, { range: { from: '2026-02-01', to: '2026-04-30' }, model: 'linear', mode: 'live' })).not.toBeNull();
-    await compareRandomly(4);
+    expect(await revenueAggregatesFromDays(scope, { range: { from: '2026-02-01', to: '2026-04-30' }, model: 'linear', mode: 'live', filter: { source: 'google' } })).not.toBeNull();
+    await compareRandomly(6);
   });
 
   it('after the attribution window changes and more late touches arrive, before and after the daily rebuild', async () => {
@@ -225,11 +227,13 @@ describe('the revenue rollup agrees with the raw rows', () => {
     const scope = await authorizeProject(systemActor, projectId, 'read');
     const today = todayIn(scope.project.timeZone);
     for (const model of MODEL_IDS) {
-      const q: RevenueQuery = { range: { from: addDays(today, -6), to: today }, model, mode: 'live', interval: 'day' };
-      expect(await revenueAggregatesFromDays(scope, q)).not.toBeNull();
-      const { rollup, raw } = await compare(q);
-      expect(rollup, model).toEqual(raw);
-      expect(rollup.entries.length).toBeGreaterThanOrEqual(4);
+      for (const filter of [undefined, { campaign: '(none)' }]) {
+        const q: RevenueQuery = { range: { from: addDays(today, -6), to: today }, model, mode: 'live', filter, interval: 'day' };
+        expect(await revenueAggregatesFromDays(scope, q)).not.toBeNull();
+        const { rollup, raw } = await compare(q);
+        expect(rollup, model).toEqual(raw);
+        expect(rollup.entries.length).toBeGreaterThanOrEqual(4);
+      }
     }
   });
 

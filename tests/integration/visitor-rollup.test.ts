@@ -70,10 +70,15 @@ async function randomRanges(count: number) {
   });
 }
 
+const FILTERS = [undefined, { channel: 'Email' }, { medium: '(none)' }, { campaign: 'spring' }, { landing_page: '/docs' }, { channel: 'Email', campaign: 'launch' }];
+
+/** Random ranges, each unfiltered and with one random filter (one value, or two: counted raw). */
 async function expectAgreement(count: number) {
   for (const range of await randomRanges(count)) {
-    const { rollup, raw } = await visitorsRollupAndRaw(await scope(), range);
-    expect(rollup, JSON.stringify(range)).toEqual(raw);
+    for (const filter of [undefined, pick(FILTERS.slice(1))]) {
+      const { rollup, raw } = await visitorsRollupAndRaw(await scope(), range, filter);
+      expect(rollup, JSON.stringify({ range, filter })).toEqual(raw);
+    }
   }
 }
 
@@ -90,6 +95,7 @@ describe('the unique-visitors rollup agrees with the raw touches', () => {
     const today = todayIn((await scope()).project.timeZone);
     const covered = await visitorsFromRollup(await scope(), { from: addDays(today, -29), to: today }, ['channel']);
     expect(covered).not.toBeNull();
+    expect(await visitorsFromRollup(await scope(), { from: addDays(today, -29), to: today }, ['source'], { channel: 'Email' })).not.toBeNull();
     expect(covered!.total).toBeGreaterThan(30);
     await expectAgreement(12);
   });

@@ -11,14 +11,14 @@ export const REVENUE: DayRollup = {
   table: 'RevenueDay',
   firstInstantSql: `SELECT "occurredAt" FROM "RevenueCredit" WHERE "projectId" = $1 ORDER BY "occurredAt" LIMIT 1`,
   buildSql: `
-INSERT INTO "RevenueDay" ("projectId", livemode, model, dimension, value, day, "previousDay", revenue, refunded, "newRevenue", payments, customers)
-SELECT $1, livemode, model, dimension, value, day,
-  CASE WHEN paid THEN COALESCE(prev, DATE '1970-01-01') ELSE DATE '9999-12-31' END,
+INSERT INTO "RevenueDay" ("projectId", livemode, model, "filterDimension", "filterValue", dimension, value, day, "previousDay", revenue, refunded, "newRevenue", payments, customers)
+SELECT $1, livemode, model, filter_dimension, filter_value, dimension, value, day,
+  CASE WHEN paid THEN COALESCE(prev, DATE '1970-01-01') ELSE DATE '9999-12-31' END AS previous_day,
   sum(revenue), sum(refunded), sum(new_revenue), sum(payments)::int, (count(*) FILTER (WHERE paid))::int
 FROM (
-  SELECT *, lag(day) OVER (PARTITION BY livemode, model, dimension, value, "customerKey", paid ORDER BY day) AS prev
+  SELECT *, lag(day) OVER (PARTITION BY livemode, model, filter_dimension, filter_value, dimension, value, "customerKey", paid ORDER BY day) AS prev
   FROM (
-    SELECT c.livemode, c.model, d.dimension, d.value, c."customerKey", ${localDaySql('c."occurredAt"', '$4')} AS day,
+    SELECT c.livemode, c.model, d.filter_dimension, d.filter_value, d.dimension, d.value, c."customerKey", ${localDaySql('c."occurredAt"', '$4')} AS day,
       sum(COALESCE(c.revenue, c.amount)) AS revenue, sum(c.refunded) AS refunded,
       COALESCE(sum(c.revenue) FILTER (WHERE NOT c."returning"), 0) AS new_revenue,
       count(DISTINCT c."paymentId") FILTER (WHERE c.kind = 'payment') AS payments,
@@ -26,11 +26,11 @@ FROM (
     FROM "RevenueCredit" c CROSS JOIN LATERAL ${DIMENSION_VALUES_SQL}
     WHERE c."projectId" = $1 AND c."occurredAt" < $3::timestamp
       AND c."customerKey" IN (SELECT a."customerKey" FROM "RevenueCredit" a WHERE a."projectId" = $1 AND a."occurredAt" >= $2::timestamp AND a."occurredAt" < $3::timestamp)
-    GROUP BY 1, 2, 3, 4, 5, 6
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
   ) per_customer
 ) ranked
 WHERE day >= $5::date
-GROUP BY livemode, model, dimension, value, day, 7`,
+GROUP BY livemode, model, filter_dimension, filter_value, dimension, value, day, previous_day`,
 };
 
 export const buildRevenueRollup = (projectId: string) => buildDayRollup(REVENUE, projectId);

@@ -1,25 +1,31 @@
-import { NONE, TOUCH_COLUMNS, type TouchDimension } from '../touch-columns';
+import { NONE, TOUCH_COLUMNS, TOUCH_DIMENSIONS, type TouchDimension } from '../touch-columns';
 
-// The (dimension, value) pairs a credit row counts under in the daily revenue rollup:
-//   converted and attributed   all, and each touch dimension (no value: (none))
-//   converted, no touch        all, unattributed
-//   waiting for a conversion   unconverted (value: the payment's currency)
+// The (filter, dimension, value) rows a credit row counts under in the daily revenue rollup:
+//   converted and attributed   unfiltered: all, and each touch dimension (no value: (none));
+//                              within a one-value filter on X (its X value): each other dimension
+//   converted, no touch        unfiltered: all, unattributed
+//   waiting for a conversion   unfiltered: unconverted (value: the payment's currency)
 
 export type RevenueRowDims = { converted: boolean; attributed: boolean; currency: string } & Record<TouchDimension, string | null>;
 
-/** The pairs of one credit row (the JavaScript twin of DIMENSION_VALUES_SQL, for the raw tail). */
+/** The unfiltered (dimension, value) pairs of one credit row (for the raw tail of a query). */
 export function dimensionValues(r: RevenueRowDims): [string, string][] {
   if (!r.converted) return [['unconverted', r.currency]];
   if (!r.attributed) return [['all', ''], ['unattributed', '']];
-  return [['all', ''], ...(Object.keys(TOUCH_COLUMNS) as TouchDimension[]).map((d): [string, string] => [d, r[d] ?? NONE])];
+  return [['all', ''], ...TOUCH_DIMENSIONS.map((d): [string, string] => [d, r[d] ?? NONE])];
 }
 
-/** SQL: the (dimension, value) rows of credit row `c` (a LATERAL subquery). */
+const valueOf = (col: string) => `COALESCE(c.${col}, '${NONE}')`;
+
+/** SQL: the rows of credit row `c` (a LATERAL subquery). */
 export const DIMENSION_VALUES_SQL = `(
-  SELECT v.dimension, v.value FROM (VALUES ('all', ''), ('unattributed', ''), ('unconverted', c.currency),
-    ${Object.entries(TOUCH_COLUMNS)
-      .map(([d, col]) => `('${d}', COALESCE(c.${col}, '${NONE}'))`)
-      .join(', ')}) AS v(dimension, value)
+  SELECT v.* FROM (VALUES ('', '', 'all', ''), ('', '', 'unattributed', ''), ('', '', 'unconverted', c.currency),
+    ${[
+      ...TOUCH_DIMENSIONS.map((d) => `('', '', '${d}', ${valueOf(TOUCH_COLUMNS[d])})`),
+      ...TOUCH_DIMENSIONS.flatMap((x) =>
+        TOUCH_DIMENSIONS.filter((y) => y !== x).map((y) => `('${x}', ${valueOf(TOUCH_COLUMNS[x])}, '${y}', ${valueOf(TOUCH_COLUMNS[y])})`),
+      ),
+    ].join(',\n    ')}) AS v(filter_dimension, filter_value, dimension, value)
   WHERE CASE WHEN c.revenue IS NULL THEN v.dimension = 'unconverted'
              WHEN c."touchId" IS NULL THEN v.dimension IN ('all', 'unattributed')
              ELSE v.dimension NOT IN ('unattributed', 'unconverted') END

@@ -1,16 +1,17 @@
 import type { ProjectScope } from '@/lib/authz';
 import type { Aggregate, RevenueAggregates } from '../aggregate';
-import { isFiltered, type RevenueQuery } from '../attributed-revenue';
+import { type OneValue, type RevenueQuery, singleFilter } from '../attributed-revenue';
 import { coveredThrough } from '../day-rollups/engine';
 import { addDays, daysBetween, localBucket } from '../period';
 import { analyticsQuery, utcBounds } from '../sql';
-import { TOUCH_DIMENSIONS, type TouchDimension } from '../touch-columns';
+import { NONE, TOUCH_DIMENSIONS, type TouchDimension } from '../touch-columns';
 import { dimensionValues } from './dimensions';
 
-// Revenue aggregates of an unfiltered view from the daily rollup: the covered days' rows summed,
-// paying customers counted on their first day with each value in the range (previousDay before
-// it), and the few days the rollup does not cover yet (today, days a re-attribution made stale)
-// from their credit rows, each customer checked against their earlier payments in the range.
+// Revenue aggregates of a view (unfiltered, or within one filter value) from the daily rollup:
+// the covered days' rows summed, paying customers counted on their first day with each value in
+// the range (previousDay before it), and the few days the rollup does not cover yet (today, days
+// a re-attribution made stale) from their credit rows, each customer checked against their
+// earlier payments in the range.
 
 /** Beyond this many uncovered days the caller aggregates the credit rows instead. */
 const MAX_TAIL_DAYS = 3;
@@ -18,9 +19,10 @@ const MAX_TAIL_DAYS = 3;
 type Figures = { revenue: number; refunded: number; newRevenue: number; payments: number; customers: number };
 const zero = (): Figures => ({ revenue: 0, refunded: 0, newRevenue: 0, payments: 0, customers: 0 });
 
-/** Null when the view is filtered or the rollup does not cover enough of the range. */
+/** Null when the filter has more than one value or the rollup does not cover enough of the range. */
 export async function revenueAggregatesFromDays(scope: ProjectScope, q: RevenueQuery): Promise<RevenueAggregates | null> {
-  if (isFiltered(q.filter)) return null;
+  const only = singleFilter(q.filter);
+  if (only === undefined) return null;
   const range = q.range;
   const covered = await coveredThrough('revenue', scope.projectId);
   const rollupTo = covered && covered >= range.from ? (covered < range.to ? covered : range.to) : null;
@@ -41,9 +43,9 @@ export async function revenueAggregatesFromDays(scope: ProjectScope, q: RevenueQ
   };
 
   const [days, dayBuckets, tail] = await Promise.all([
-    rollupTo ? rollupFigures(scope, q, rollupTo) : [],
-    rollupTo ? rollupBuckets(scope, q, rollupTo) : [],
-    tailFrom <= range.to ? tailRows(scope, q, tailFrom) : null,
+    rollupTo ? rollupFigures(scope, q, rollupTo, only) : [],
+    rollupTo ? rollupBuckets(scope, q, rollupTo, only) : [],
+    tailFrom <= range.to ? tailRows(scope, q, tailFrom, only) : null,
   ]);
   for (const d of days) {
     const f = figure(d.dimension, d.value);
@@ -77,23 +79,39 @@ export async function revenueAggregatesFromDays(scope: ProjectScope, q: RevenueQ
 
 type DayRow = { dimension: string; value: string; revenue: string; refunded: string; newRevenue: string; payments: string; customers: string };
 
-function rollupFigures(scope: ProjectScope, q: RevenueQuery, to: string) {
-  return analyticsQuery<DayRow>(
-    `SELECT dimension, value, sum(revenue)::text AS revenue, sum(refunded)::text AS refunded, sum("newRevenue")::text AS "newRevenue",
+/**
+ * The covered days' figures as unfiltered (dimension, value) pairs. Within X = v: the unfiltered
+ * figures of v are the view's totals (and its only X value), each other dimension has its own
+ * rows, and payments waiting for a conversion are shown whatever the filter.
+ */
+async function rollupFigures(scope: ProjectScope, q: RevenueQuery, to: string, only: OneValue | null): Promise<DayRow[]> {
+  const which = only
+    ? `(("filterDimension" = '' AND ((dimension = $6 AND value = $7) OR dimension = 'unconverted')) OR ("filterDimension" = $6 AND "filterValue" = $7))`
+    : `"filterDimension" = ''`;
+  const rows = await analyticsQuery<DayRow & { filtered: boolean }>(
+    `SELECT "filterDimension" <> '' AS filtered, dimension, value, sum(revenue)::text AS revenue, sum(refunded)::text AS refunded, sum("newRevenue")::text AS "newRevenue",
        sum(payments)::text AS payments, (COALESCE(sum(customers) FILTER (WHERE "previousDay" < $4::date), 0))::text AS customers
-     FROM "RevenueDay" WHERE "projectId" = $1 AND livemode = $2 AND model = $3::"AttributionModel" AND day >= $4::date AND day <= $5::date
-     GROUP BY 1, 2`,
-    [scope.projectId, q.mode === 'live', q.model, q.range.from, to],
+     FROM "RevenueDay" WHERE "projectId" = $1 AND livemode = $2 AND model = $3::"AttributionModel" AND day >= $4::date AND day <= $5::date AND ${which}
+     GROUP BY 1, 2, 3`,
+    [scope.projectId, q.mode === 'live', q.model, q.range.from, to, ...(only ? [only.dimension, only.value] : [])],
   );
+  if (!only) return rows;
+  return rows.flatMap((r) => (r.filtered || r.dimension === 'unconverted' ? [r] : [{ ...r, dimension: 'all', value: '' }, r]));
 }
 
-function rollupBuckets(scope: ProjectScope, q: RevenueQuery, to: string) {
+function rollupBuckets(scope: ProjectScope, q: RevenueQuery, to: string, only: OneValue | null) {
+  // Revenue by channel: unfiltered, within a channel (its own row), or within another filter.
+  const which = !only
+    ? `"filterDimension" = '' AND dimension IN ('channel', 'unattributed')`
+    : only.dimension === 'channel'
+      ? `"filterDimension" = '' AND dimension = 'channel' AND value = $7`
+      : `"filterDimension" = $8 AND "filterValue" = $7 AND dimension = 'channel'`;
   return analyticsQuery<{ bucket: string; dimension: string; value: string; revenue: string; refunded: string }>(
     `SELECT to_char(date_trunc($6, day), 'YYYY-MM-DD') AS bucket, dimension, value, sum(revenue)::text AS revenue, sum(refunded)::text AS refunded
      FROM "RevenueDay" WHERE "projectId" = $1 AND livemode = $2 AND model = $3::"AttributionModel" AND day >= $4::date AND day <= $5::date
-       AND dimension IN ('channel', 'unattributed')
+       AND ${which}
      GROUP BY 1, 2, 3`,
-    [scope.projectId, q.mode === 'live', q.model, q.range.from, to, q.interval ?? 'day'],
+    [scope.projectId, q.mode === 'live', q.model, q.range.from, to, q.interval ?? 'day', ...(!only ? [] : only.dimension === 'channel' ? [only.value] : [only.value, only.dimension])],
   );
 }
 
@@ -114,13 +132,15 @@ const CREDIT_COLUMNS = `c."paymentId", c.kind, c."occurredAt", c."customerKey", 
   c."touchId" IS NOT NULL AS attributed, c.channel, c.source, c.medium, c.campaign, c."referrerDomain" AS referrer, c."landingPath" AS landing_page`;
 
 /** The uncovered days' credit rows, and the earlier payment rows (in the range) of their customers. */
-async function tailRows(scope: ProjectScope, q: RevenueQuery, tailFrom: string) {
+async function tailRows(scope: ProjectScope, q: RevenueQuery, tailFrom: string, only: OneValue | null) {
   const [whole, tail] = await Promise.all([utcBounds(q.range, scope.project.timeZone), utcBounds({ from: tailFrom, to: q.range.to }, scope.project.timeZone)]);
   const base = `c."projectId" = $1 AND c.livemode = $2 AND c.model = $3::"AttributionModel"`;
-  const rows = await analyticsQuery<CreditRow>(
-    `SELECT ${CREDIT_COLUMNS} FROM "RevenueCredit" c WHERE ${base} AND c."occurredAt" >= $4::timestamp AND c."occurredAt" < $5::timestamp`,
-    [scope.projectId, q.mode === 'live', q.model, tail.start, tail.end],
-  );
+  const rows = (
+    await analyticsQuery<CreditRow>(
+      `SELECT ${CREDIT_COLUMNS} FROM "RevenueCredit" c WHERE ${base} AND c."occurredAt" >= $4::timestamp AND c."occurredAt" < $5::timestamp`,
+      [scope.projectId, q.mode === 'live', q.model, tail.start, tail.end],
+    )
+  ).filter((r) => r.revenue === null || within(r, only));
   const customers = [...new Set(rows.filter((r) => r.kind === 'payment').map((r) => r.customerKey))];
   const earlier = customers.length
     ? await analyticsQuery<CreditRow>(
@@ -130,8 +150,12 @@ async function tailRows(scope: ProjectScope, q: RevenueQuery, tailFrom: string) 
         [scope.projectId, q.mode === 'live', q.model, whole.start, tail.start, customers],
       )
     : [];
-  return { rows, earlier };
+  return { rows, earlier: earlier.filter((r) => within(r, only)) };
 }
+
+/** A converted credit row that a one-value filter keeps (all of them without a filter). */
+const within = (r: CreditRow, only: OneValue | null) =>
+  r.revenue !== null && (!only || (r.attributed && (r[only.dimension] ?? NONE) === only.value));
 
 const pairs = (r: CreditRow) => dimensionValues({ ...r, converted: r.revenue !== null });
 

@@ -10,19 +10,20 @@ export const VISITORS: DayRollup = {
   table: 'VisitorDayCount',
   firstInstantSql: `SELECT "occurredAt" FROM "Touch" WHERE "projectId" = $1 ORDER BY "occurredAt" LIMIT 1`,
   buildSql: `
-INSERT INTO "VisitorDayCount" ("projectId", dimension, value, day, "previousDay", visitors)
-SELECT $1, dimension, value, day, COALESCE(prev, DATE '1970-01-01'), count(*)::int
+INSERT INTO "VisitorDayCount" ("projectId", "filterDimension", "filterValue", dimension, value, day, "previousDay", visitors)
+SELECT $1, filter_dimension, filter_value, dimension, value, day, COALESCE(prev, DATE '1970-01-01'), count(*)::int
 FROM (
-  SELECT dimension, value, day, lag(day) OVER (PARTITION BY "visitorId", dimension, value ORDER BY day) AS prev
+  SELECT filter_dimension, filter_value, dimension, value, day,
+    lag(day) OVER (PARTITION BY "visitorId", filter_dimension, filter_value, dimension, value ORDER BY day) AS prev
   FROM (
-    SELECT DISTINCT t."visitorId", d.dimension, d.value, ${localDaySql('t."occurredAt"', '$4')} AS day
+    SELECT DISTINCT t."visitorId", d.filter_dimension, d.filter_value, d.dimension, d.value, ${localDaySql('t."occurredAt"', '$4')} AS day
     FROM "Touch" t CROSS JOIN LATERAL ${DIMENSION_VALUES_SQL}
     WHERE t."projectId" = $1 AND t."occurredAt" < $3::timestamp
       AND t."visitorId" IN (SELECT a."visitorId" FROM "Touch" a WHERE a."projectId" = $1 AND a."occurredAt" >= $2::timestamp AND a."occurredAt" < $3::timestamp)
   ) x
 ) y
 WHERE day >= $5::date
-GROUP BY dimension, value, day, prev`,
+GROUP BY filter_dimension, filter_value, dimension, value, day, prev`,
 };
 
 export const buildVisitorRollup = (projectId: string) => buildDayRollup(VISITORS, projectId);

@@ -37,13 +37,15 @@ CREATE TABLE "RevenueCredit" (
 -- CreateTable
 CREATE TABLE "VisitorDayCount" (
     "projectId" TEXT NOT NULL,
+    "filterDimension" TEXT NOT NULL DEFAULT '',
+    "filterValue" TEXT NOT NULL DEFAULT '',
     "dimension" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "day" DATE NOT NULL,
     "previousDay" DATE NOT NULL,
     "visitors" INTEGER NOT NULL,
 
-    CONSTRAINT "VisitorDayCount_pkey" PRIMARY KEY ("projectId","day","dimension","value","previousDay")
+    CONSTRAINT "VisitorDayCount_pkey" PRIMARY KEY ("projectId","day","filterDimension","filterValue","dimension","value","previousDay")
 );
 
 -- CreateTable
@@ -51,6 +53,8 @@ CREATE TABLE "RevenueDay" (
     "projectId" TEXT NOT NULL,
     "livemode" BOOLEAN NOT NULL,
     "model" "AttributionModel" NOT NULL,
+    "filterDimension" TEXT NOT NULL DEFAULT '',
+    "filterValue" TEXT NOT NULL DEFAULT '',
     "dimension" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "day" DATE NOT NULL,
@@ -61,7 +65,7 @@ CREATE TABLE "RevenueDay" (
     "payments" INTEGER NOT NULL,
     "customers" INTEGER NOT NULL,
 
-    CONSTRAINT "RevenueDay_pkey" PRIMARY KEY ("projectId","livemode","model","day","dimension","value","previousDay")
+    CONSTRAINT "RevenueDay_pkey" PRIMARY KEY ("projectId","livemode","model","day","filterDimension","filterValue","dimension","value","previousDay")
 );
 
 -- CreateTable
