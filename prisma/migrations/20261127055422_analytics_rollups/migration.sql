@@ -45,7 +45,7 @@ CREATE TABLE "VisitorDayCount" (
     "previousDay" DATE NOT NULL,
     "visitors" INTEGER NOT NULL,
 
-    CONSTRAINT "VisitorDayCount_pkey" PRIMARY KEY ("projectId","day","filterDimension","filterValue","dimension","value","previousDay")
+    CONSTRAINT "VisitorDayCount_pkey" PRIMARY KEY ("projectId","filterDimension","filterValue","day","dimension","value","previousDay")
 );
 
 -- CreateTable
@@ -65,7 +65,7 @@ CREATE TABLE "RevenueDay" (
     "payments" INTEGER NOT NULL,
     "customers" INTEGER NOT NULL,
 
-    CONSTRAINT "RevenueDay_pkey" PRIMARY KEY ("projectId","livemode","model","day","filterDimension","filterValue","dimension","value","previousDay")
+    CONSTRAINT "RevenueDay_pkey" PRIMARY KEY ("projectId","livemode","model","filterDimension","filterValue","day","dimension","value","previousDay")
 );
 
 -- CreateTable
@@ -95,6 +95,12 @@ CREATE INDEX "RevenueCredit_paymentId_idx" ON "RevenueCredit"("paymentId");
 
 -- CreateIndex
 CREATE INDEX "RevenueCredit_projectId_customerKey_occurredAt_idx" ON "RevenueCredit"("projectId", "customerKey", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "VisitorDayCount_projectId_day_idx" ON "VisitorDayCount"("projectId", "day");
+
+-- CreateIndex
+CREATE INDEX "RevenueDay_projectId_day_idx" ON "RevenueDay"("projectId", "day");
 
 -- CreateIndex
 CREATE INDEX "DayRollupDirty_projectId_rollup_idx" ON "DayRollupDirty"("projectId", "rollup");
