@@ -19,7 +19,7 @@ export class InboxWorker {
   private active = 0;
   private timer: NodeJS.Timeout | undefined;
   private waiters: (() => void)[] = [];
-  private polling = false;
+  private polling: Promise<void> | null = null;
   private written = new Map<string, Set<string>>();
   private refreshing: Promise<void> | null = null;
 
@@ -34,7 +34,7 @@ export class InboxWorker {
    */
   start(): this {
     if (this.timer) return this;
-    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.timer = setInterval(() => void this.pollOnce(), this.pollMs);
     this.timer.unref();
     return this;
   }
@@ -57,17 +57,25 @@ export class InboxWorker {
     this.pump();
   }
 
-  /** Queues every due event now. */
+  /**
+   * Queues every due event now. A poll already running may have looked before the caller's
+   * change, so this one waits for it and looks again (the timer just skips a busy tick).
+   */
   async poll(): Promise<void> {
-    if (this.polling || !process.env.DATABASE_URL) return; // the embedded database may still be starting
-    this.polling = true;
-    try {
-      for (const id of await dueInboxEvents(500)) this.enqueue(id);
-    } catch (err) {
-      console.error('[zori] stripe inbox poll failed', err);
-    } finally {
-      this.polling = false;
-    }
+    while (this.polling) await this.polling;
+    await this.pollOnce();
+  }
+
+  private pollOnce(): Promise<void> {
+    if (this.polling || !process.env.DATABASE_URL) return this.polling ?? Promise.resolve(); // the embedded database may still be starting
+    this.polling = (async () => {
+      try {
+        for (const id of await dueInboxEvents(500)) this.enqueue(id);
+      } catch (err) {
+        console.error('[zori] stripe inbox poll failed', err);
+      }
+    })().finally(() => (this.polling = null));
+    return this.polling;
   }
 
   /** Resolves when nothing is queued, running or waiting for its attribution refresh. */
