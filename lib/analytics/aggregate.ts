@@ -22,6 +22,14 @@ export type RevenueAggregates = {
   unconverted: { currency: string; amount: number; payments: number }[];
 };
 
+/** Adds money to a bucket's channel (null: unattributed). */
+export function addToBucket(buckets: RevenueAggregates['buckets'], bucket: string, channel: string | null, revenue: number, refunded: number): void {
+  const b = buckets.get(bucket) ?? buckets.set(bucket, new Map()).get(bucket)!;
+  const s = b.get(channel) ?? b.set(channel, { revenue: 0, refunded: 0 }).get(channel)!;
+  s.revenue += revenue;
+  s.refunded += refunded;
+}
+
 type Acc = { revenue: number; refunded: number; payments: Set<string>; customers: Set<string> };
 const acc = (): Acc => ({ revenue: 0, refunded: 0, payments: new Set(), customers: new Set() });
 const sums = (a: Acc): Sums => ({ revenue: a.revenue, refunded: a.refunded, payments: a.payments.size, customers: a.customers.size });
@@ -41,12 +49,7 @@ export function aggregateRevenue(data: AttributedRevenue, filtered: boolean): Re
   const unattributed = acc();
   const by = new Map<TouchDimension, Map<string, Acc>>(TOUCH_DIMENSIONS.map((d) => [d, new Map()]));
   const buckets: RevenueAggregates['buckets'] = new Map();
-  const bump = (bucket: string, channel: string | null, revenue: number, refunded: number) => {
-    const b = buckets.get(bucket) ?? buckets.set(bucket, new Map()).get(bucket)!;
-    const s = b.get(channel) ?? b.set(channel, { revenue: 0, refunded: 0 }).get(channel)!;
-    s.revenue += revenue;
-    s.refunded += refunded;
-  };
+  const bump = (bucket: string, channel: string | null, revenue: number, refunded: number) => addToBucket(buckets, bucket, channel, revenue, refunded);
   for (const c of data.credits) {
     for (const d of TOUCH_DIMENSIONS) {
       const value = c.touch[d] ?? NONE;

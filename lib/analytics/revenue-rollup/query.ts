@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import type { Aggregate, RevenueAggregates } from '../aggregate';
+import { type Aggregate, addToBucket, type RevenueAggregates } from '../aggregate';
 import { type OneValue, type RevenueQuery, singleFilter } from '../attributed-revenue';
 import { coveredThrough } from '../day-rollups/engine';
 import { addDays, daysBetween, localBucket } from '../period';
@@ -31,12 +31,7 @@ export async function revenueAggregatesFromDays(scope: ProjectScope, q: RevenueQ
 
   const figures = new Map<string, Figures>(); // `${dimension}\0${value}`
   const buckets: RevenueAggregates['buckets'] = new Map();
-  const addBucket = (bucket: string, channel: string | null, revenue: number, refunded: number) => {
-    const b = buckets.get(bucket) ?? buckets.set(bucket, new Map()).get(bucket)!;
-    const s = b.get(channel) ?? b.set(channel, { revenue: 0, refunded: 0 }).get(channel)!;
-    s.revenue += revenue;
-    s.refunded += refunded;
-  };
+  const addBucket = (bucket: string, channel: string | null, revenue: number, refunded: number) => addToBucket(buckets, bucket, channel, revenue, refunded);
   const figure = (dimension: string, value: string) => {
     const key = `${dimension}\u0000${value}`;
     return figures.get(key) ?? figures.set(key, zero()).get(key)!;
