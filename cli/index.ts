@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { EmbeddedDatabaseError } from '@/lib/db/embedded';
 import { describeError } from '@/lib/http/errors';
 import type { Command } from './command';
 import apikeyCreate from './commands/apikey-create';
@@ -71,6 +72,12 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     // Bad flag values that only the domain schema catches (a currency, a time zone) are usage errors too.
     const isUsage = err instanceof UsageError || err instanceof ZodError;
+    // The embedded database's own problems (a folder "postgres" cannot enter, …) say how to fix them.
+    if (err instanceof EmbeddedDatabaseError) {
+      if (json) process.stdout.write(`${JSON.stringify({ error: { message: err.message } }, null, 2)}\n`);
+      process.stderr.write(`error: ${err.message}\n`);
+      return 1;
+    }
     let message: string;
     let fields: Record<string, string> | undefined;
     try {

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, readEnv } from '@/lib/config/env';
+import { ConfigError, publicUrl, readEnv } from '@/lib/config/env';
 import { keyringFromEnv, open, seal, SecretDecryptionError } from '@/lib/crypto/secrets';
-import { prisma } from '@/lib/db/client';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
+import { disconnect, prisma } from '@/lib/db/client';
+import { type EmbeddedDatabase, openEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { offerDemo, seedDemoIfEmpty } from '@/lib/demo/seed-demo';
 
-// What `npm start` / `npm run dev` do before serving: pick the database (embedded PGlite when
-// DATABASE_URL is unset), make sure the secrets exist, apply migrations, and prove the encryption
+// What `npm start` / `npm run dev` do before serving: pick the database (the embedded PostgreSQL
+// in the data folder when DATABASE_URL is unset), make sure the secrets exist, apply migrations, and prove the encryption
 // key opens the secrets already stored.
 
 export type Bootstrapped = { embedded?: EmbeddedDatabase; appliedMigrations: string[] };
@@ -55,20 +55,26 @@ export async function bootstrap(log: (msg: string) => void = console.log): Promi
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {
     await ensureLocalSecrets(env.ZORI_DATA_DIR);
-    log(`[zori] no DATABASE_URL: using the embedded PostgreSQL (PGlite) in ${path.resolve(env.ZORI_DATA_DIR, 'pglite')}`);
-    embedded = await startEmbeddedDatabase(env.ZORI_DATA_DIR, { writePortFile: true });
+    log(`[zori] no DATABASE_URL: using the embedded PostgreSQL in ${path.resolve(env.ZORI_DATA_DIR)}`);
+    embedded = await openEmbeddedDatabase(env.ZORI_DATA_DIR, { kind: 'server', url: publicUrl(), log });
     process.env.DATABASE_URL = embedded.url;
-    // PGlite serves one query at a time; a small pool avoids queueing many idle connections.
-    process.env.ZORI_DB_POOL_SIZE ??= '4';
   } else {
     for (const name of ['ZORI_ENCRYPTION_KEY', 'NEXTAUTH_SECRET']) {
       if (!process.env[name]) throw new ConfigError(`${name} is not set (with DATABASE_URL set, Zori needs its secrets configured: see .env.example)`);
     }
   }
-  keyringFromEnv(); // validates the key's format before anything else runs
-  const appliedMigrations = await applyMigrations(process.env.DATABASE_URL!);
-  if (appliedMigrations.length) log(`[zori] applied migrations: ${appliedMigrations.join(', ')}`);
-  await checkEncryptionKey();
-  await (env.ZORI_DEMO === '1' ? seedDemoIfEmpty(log) : offerDemo(log));
-  return { embedded, appliedMigrations };
+  try {
+    keyringFromEnv(); // validates the key's format before anything else runs
+    const appliedMigrations = await applyMigrations(process.env.DATABASE_URL!);
+    if (appliedMigrations.length) log(`[zori] applied migrations: ${appliedMigrations.join(', ')}`);
+    await checkEncryptionKey();
+    await (env.ZORI_DEMO === '1' ? seedDemoIfEmpty(log) : offerDemo(log));
+    return { embedded, appliedMigrations };
+  } catch (err) {
+    if (embedded) {
+      await disconnect();
+      await embedded.close(); // a start that fails leaves no database server behind
+    }
+    throw err;
+  }
 }

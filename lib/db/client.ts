@@ -19,6 +19,9 @@ export function pool(): pg.Pool {
   const url = databaseUrl();
   if (!state.pool || state.url !== url) {
     state.pool = new pg.Pool({ connectionString: url, max: Number(process.env.ZORI_DB_POOL_SIZE ?? 10) });
+    // An idle connection the server dropped (restart, outage) is replaced on next use; unhandled,
+    // the pool's 'error' event would end the process.
+    state.pool.on('error', (err) => console.error(`[zori] idle database connection lost: ${err.message}`));
     state.url = url;
     state.prisma = undefined;
   }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import { openEmbeddedDatabase } from './embedded';
 import { applyMigrations } from './migrate';
 
 // A fresh, migrated database for one test run: a new database on the PostgreSQL server at
-// ZORI_TEST_PG_URL (default 127.0.0.1:5432) when it answers, else an embedded PGlite in a temp folder.
+// ZORI_TEST_PG_URL (default 127.0.0.1:5432) when it answers, else the embedded PostgreSQL (the same
+// server `npm start` runs with nothing configured) in a temp folder.
 
-export type TestDatabase = { url: string; kind: 'postgres' | 'pglite'; drop(): Promise<void> };
+export type TestDatabase = { url: string; kind: 'postgres' | 'embedded'; drop(): Promise<void> };
 
 const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -47,11 +48,11 @@ export async function createTestDatabase(prefix = 'zori_test'): Promise<TestData
   const { tmpdir } = await import('node:os');
   const path = await import('node:path');
   const dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
-  const embedded: EmbeddedDatabase = await startEmbeddedDatabase(dir);
+  const embedded = await openEmbeddedDatabase(dir, { kind: 'cli', log: () => {} });
   await applyMigrations(embedded.url);
   return {
     url: embedded.url,
-    kind: 'pglite',
+    kind: 'embedded',
     async drop() {
       await embedded.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { prisma } from '@/lib/db/client';
 import { sha256 } from '@/lib/tenancy/tokens';
 import { addPayment, addTouch } from '../helpers/analytics-data';
@@ -133,26 +134,36 @@ describe('zori rollup', () => {
 });
 
 describe('the admin CLI without DATABASE_URL', () => {
-  it('opens the embedded database itself, or goes through the running server when one is up', async () => {
+  it('starts the embedded PostgreSQL itself and stops it again, or shares the running server\'s (and prints its address)', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zori-cli-'));
-    const { DATABASE_URL: _, ZORI_ENCRYPTION_KEY: __, NEXTAUTH_SECRET: ___, ...rest } = process.env;
+    const { DATABASE_URL: _, ZORI_ENCRYPTION_KEY: __, NEXTAUTH_SECRET: ___, ZORI_PUBLIC_URL: ____, NEXTAUTH_URL: _____, PORT: ______, ...rest } = process.env;
     const env = { ...rest, ZORI_DATA_DIR: dataDir };
+    const postmasterRunning = () => existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'));
     try {
       const created = await zoriWithEnv(env, 'org', 'create', '--name', 'Embedded Org', '--json');
       expect(created.code).toBe(0);
       const orgId = JSON.parse(created.stdout).id;
-      // Like `npm start`, it keeps generated secrets in the data folder.
-      expect(Object.keys(JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')))).toEqual(['ZORI_ENCRYPTION_KEY', 'NEXTAUTH_SECRET']);
+      // Like `npm start`, it keeps generated secrets (the database password among them) in the data folder.
+      expect(Object.keys(JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8'))).sort()).toEqual(['NEXTAUTH_SECRET', 'ZORI_EMBEDDED_DATABASE_PASSWORD', 'ZORI_ENCRYPTION_KEY']);
+      expect(postmasterRunning()).toBe(false); // it started PostgreSQL, and stopped it when done
 
-      // A "server" now holds the folder (port file written); the CLI must connect to it, not open the folder.
-      const server = await startEmbeddedDatabase(dataDir, { writePortFile: true });
+      // A server now uses the folder: the CLI shares its database, leaves it running, and prints its address in links.
+      const server = await openEmbeddedDatabase(dataDir, { kind: 'server', url: 'http://localhost:4242', log: () => {} });
       try {
         const listed = await zoriWithEnv(env, 'org', 'list', '--json');
         expect(listed.code).toBe(0);
         expect(JSON.parse(listed.stdout).map((o: { id: string }) => o.id)).toEqual([orgId]);
+        const project = JSON.parse((await zoriWithEnv(env, 'project', 'create', '--org', orgId, '--name', 'Shop', '--json')).stdout);
+        const stripe = await zoriWithEnv(env, 'stripe', 'set', '--project', project.id, '--webhook-secret', 'whsec_cli_embedded_0123456789', '--json');
+        expect(stripe.code).toBe(0);
+        expect(JSON.parse(stripe.stdout).webhookUrl).toBe(`http://localhost:4242/webhooks/stripe/${project.id}`);
+        expect(postmasterRunning()).toBe(true);
+        // A second server on the same folder is refused (it would stop the database under the first).
+        await expect(openEmbeddedDatabase(dataDir, { kind: 'server', log: () => {} })).rejects.toThrow(/Another Zori server/);
       } finally {
         await server.close();
       }
+      expect(postmasterRunning()).toBe(false);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
