@@ -3,24 +3,41 @@
 import 'dotenv/config';
 import http from 'node:http';
 import next from 'next';
-import { bootstrap } from '@/lib/config/bootstrap';
-import { ConfigError, publicUrl, readEnv } from '@/lib/config/env';
+import { bootstrap, type Bootstrapped } from '@/lib/config/bootstrap';
+import { ConfigError, publicUrl, readEnv, settlePublicUrl } from '@/lib/config/env';
 import { disconnect } from '@/lib/db/client';
-import { runShutdownHooks } from '@/lib/runtime/shutdown';
+import { EmbeddedDatabaseError } from '@/lib/db/embedded';
+import { markPeer } from '@/lib/http/peer';
+import { runShutdownHooks, withinDeadline } from '@/lib/runtime/shutdown';
 import { findLeanRoute } from './lean-routes';
-import './routes';
+import { startBackgroundWork } from './routes';
 
-async function main() {
+// SIGTERM/SIGINT: stop accepting, let in-flight requests and background work finish, stop the
+// database, exit 0 — all within STOP_BUDGET_MS whatever state the database is in (a process
+// manager kills what overruns, typically after 10 s). What is given up on is said in the log.
+const STOP_BUDGET_MS = 8_000;
+const REQUESTS_GRACE_MS = 3_000;
+const DATABASE_STOP_MS = 2_000;
+
+type Running = { boot?: Promise<Bootstrapped>; server?: http.Server; app?: { close?: () => Promise<void> } };
+
+async function main(running: Running) {
   const dev = process.argv.includes('--dev');
   if (!dev) (process.env as Record<string, string>).NODE_ENV ??= 'production';
-  const { embedded } = await bootstrap();
+  // Before next-auth is loaded: it reads NEXTAUTH_URL from process.env for every link it builds.
+  const assumed = settlePublicUrl();
+  if (assumed) console.log(assumed);
+  running.boot = bootstrap();
+  await running.boot;
   const env = readEnv();
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
+  running.app = app as Running['app'];
   const handleNext = app.getRequestHandler();
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    markPeer(req);
     const url = new URL(req.url ?? '/', 'http://zori.local');
     const lean = findLeanRoute(url.pathname);
     if (lean) {
@@ -34,28 +51,55 @@ async function main() {
     handleNext(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  running.server = server;
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  startBackgroundWork(); // migrations have run (bootstrap)
   console.log(`[zori] ready on ${publicUrl(env)} (${dev ? 'development' : 'production'})`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[zori] ${signal}: finishing in-flight work`);
-    await new Promise((resolve) => server.close(resolve));
-    await runShutdownHooks();
-    await app.close?.();
-    await disconnect();
-    await embedded?.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) {
+async function stop(running: Running, signal: string) {
+  const started = Date.now();
+  const left = () => STOP_BUDGET_MS - (Date.now() - started);
+  console.log(`[zori] ${signal}: stopping (in-flight work gets up to ${STOP_BUDGET_MS / 1000} s)`);
+  // Whatever happens below, the process ends in time.
+  setTimeout(() => {
+    console.error('[zori] stopping took too long: exiting now');
+    process.exit(0);
+  }, STOP_BUDGET_MS + 1_500).unref();
+
+  const { server } = running;
+  if (server) {
+    const closed = new Promise<true>((resolve) => server.close(() => resolve(true)));
+    server.closeIdleConnections();
+    if ((await withinDeadline(closed, REQUESTS_GRACE_MS)) === undefined) {
+      console.log('[zori] closing connections of requests still running');
+      server.closeAllConnections();
+    }
+  }
+  const report = await runShutdownHooks(Date.now() + left() - DATABASE_STOP_MS);
+  for (const { name, left: what } of report.abandoned) console.log(`[zori] gave up on ${name} at the deadline${what ? `: ${what}` : ''}`);
+  await withinDeadline(running.app?.close?.() ?? Promise.resolve(), 500);
+  await withinDeadline(disconnect(), 500);
+  // Started but still starting (migrations, demo seed): stop its database all the same.
+  const boot = running.boot && (await withinDeadline(running.boot.catch(() => undefined), Math.max(0, left() - DATABASE_STOP_MS)));
+  await boot?.embedded?.close(Math.max(1_000, left()));
+  console.log(`[zori] stopped in ${Date.now() - started} ms`);
+  process.exit(0);
+}
+
+const running: Running = {};
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stop(running, signal);
+  });
+}
+
+main(running).catch((err) => {
+  if (err instanceof ConfigError || err instanceof EmbeddedDatabaseError) {
     console.error(`[zori] cannot start: ${err.message}`);
   } else {
     console.error('[zori] cannot start', err);

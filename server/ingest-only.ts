@@ -6,7 +6,7 @@ import http from 'node:http';
 import { disconnect } from '@/lib/db/client';
 import { runShutdownHooks } from '@/lib/runtime/shutdown';
 import { findLeanRoute } from './lean-routes';
-import './routes';
+import { startBackgroundWork } from './routes';
 
 const port = Number(process.env.PORT ?? 1324);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -26,6 +26,7 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {
+  startBackgroundWork(); // this process does not migrate: the database is the main server's
   console.log(`[zori-ingest] ready on ${host}:${port}`);
   process.send?.('ready');
 });

@@ -3,7 +3,8 @@ import { DEMO_OWNER_EMAIL, DEMO_VIEWER_EMAIL, seedDemo } from '@/lib/demo/seed-d
 import { defineCommand } from '../command';
 
 // `npm run demo`: loads the demo organization (once) into Zori's database, through the CLI's
-// database set-up, so it also works while the server holds the embedded database.
+// database set-up, so it works whether or not the server is running. It prints "loaded" only once
+// every payment is in and credited; otherwise it fails (exit 1), and running it again starts over.
 
 export default defineCommand({
   name: 'demo seed',
@@ -13,11 +14,13 @@ export default defineCommand({
   schema: z.object({}),
   run: async () => {
     const started = Date.now();
-    const { projectId, created } = await seedDemo();
-    return { projectId, created, ms: Date.now() - started, owner: DEMO_OWNER_EMAIL, viewer: DEMO_VIEWER_EMAIL };
+    const demo = await seedDemo();
+    return { ...demo, ms: Date.now() - started, owner: DEMO_OWNER_EMAIL, viewer: DEMO_VIEWER_EMAIL };
   },
   format: (r) =>
-    r.created
-      ? `Demo data loaded in ${r.ms} ms: sign in as ${r.owner} (owner) or ${r.viewer} (viewer); dashboard at /projects/${r.projectId}`
-      : `The demo is already loaded: /projects/${r.projectId}`,
+    [
+      r.created ? `Demo data loaded in ${r.ms} ms: ${r.payments} payments, every one credited.` : `The demo is already loaded (${r.payments} payments).`,
+      `  dashboard: ${r.dashboardUrl}`,
+      `  sign in as ${r.owner} (owner) or ${r.viewer} (viewer); with no mail server configured the sign-in link is in the server log`,
+    ].join('\n'),
 });

@@ -17,17 +17,22 @@ export async function runRollupSweep(): Promise<{ payments: number; days: number
   return { payments, days };
 }
 
+/** Started by the server once migrations have run. */
 export function startRollupSweep(intervalMs = Number(process.env.ZORI_ROLLUP_SWEEP_MS ?? 5_000)): void {
   if (timer) return;
   timer = setInterval(() => {
-    if (running || !process.env.DATABASE_URL) return; // the embedded database may still be starting
+    if (running) return;
     running = runRollupSweep()
       .catch((err) => console.error('[zori] rollup sweep failed', err))
       .finally(() => (running = null));
   }, intervalMs);
   timer.unref();
-  onShutdown('rollup sweep', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  onShutdown(
+    'rollup sweep',
+    async () => {
+      clearInterval(timer);
+      await running;
+    },
+    () => (running ? 'a rollup sweep was running: what it had not done stays marked, and the next start does it' : undefined),
+  );
 }

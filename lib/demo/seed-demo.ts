@@ -1,6 +1,10 @@
 import { rebuildDirtyCredits } from '@/lib/analytics/credits/rebuild';
+import { todayIn } from '@/lib/analytics/period';
+import { verifyRollup } from '@/lib/analytics/rollup-check';
 import { refreshAttributionForProject } from '@/lib/attribution/status';
-import { prisma } from '@/lib/db/client';
+import { authorizeProject, DomainError, systemActor } from '@/lib/authz';
+import { publicUrl } from '@/lib/config/env';
+import { pool, prisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { newPublishableKey } from '@/lib/tenancy/tokens';
 
@@ -8,6 +12,9 @@ import { newPublishableKey } from '@/lib/tenancy/tokens';
 // days arriving through mixed channels, their touches and pageviews, and ~160 payments (some
 // refunded, some in EUR, some unattributed, a few in test mode). Deterministic (seeded PRNG) and
 // fast (a few multi-row inserts). Sign in as DEMO_OWNER_EMAIL (owner) or DEMO_VIEWER_EMAIL (viewer).
+// All or nothing: the rows go in one transaction, the derived figures are then built and checked
+// (every payment stored, credited and agreeing with the rollups), and only then is the demo marked
+// loaded. A run that fails says so and leaves a demo that the next run removes and loads again.
 
 export const DEMO_OWNER_EMAIL = 'demo@zori.local';
 export const DEMO_VIEWER_EMAIL = 'demo-viewer@zori.local';
@@ -40,10 +47,63 @@ const LANDINGS = ['/', '/pricing', '/blog/revenue-attribution', '/features', '/d
 const PRICES = [1900, 4900, 9900, 19900];
 const DAY = 86_400_000;
 
-/** Creates the demo organization (idempotent: returns the existing demo project when there is one). */
-export async function seedDemo(now = new Date()): Promise<{ projectId: string; created: boolean }> {
+/** The demo did not land completely: nothing is marked loaded, and the next run starts over. */
+export class DemoSeedError extends DomainError {
+  constructor(reason: string) {
+    super(`The demo did not load completely: ${reason}. Run \`npm run demo\` again to start it over.`, 409);
+  }
+}
+
+export type DemoResult = { projectId: string; created: boolean; payments: number; dashboardUrl: string };
+
+const dashboardUrl = (projectId: string) => `${publicUrl()}/projects/${projectId}`;
+
+/** A demo whose load did not finish (no completion mark): its organization goes, with everything in it. */
+async function removeUnfinishedDemo(): Promise<boolean> {
+  const project = await prisma().project.findUnique({ where: { id: DEMO_PROJECT_ID }, select: { organizationId: true } });
+  if (!project) return false;
+  await prisma().organization.delete({ where: { id: project.organizationId } });
+  return true;
+}
+
+/**
+ * Credits every demo payment. A running server's rollup sweep may hold some of them meanwhile
+ * (rebuilds skip locked rows), so this waits for those rather than reporting them uncredited.
+ */
+async function creditEverything(projectId: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await rebuildDirtyCredits(projectId);
+    const { rows } = await pool().query<{ dirty: number }>(`SELECT count(*)::int AS dirty FROM "Payment" WHERE "projectId" = $1 AND "creditsDirty"`, [projectId]);
+    if (rows[0].dirty === 0 || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Fails loudly unless every payment is stored, credited, and the dashboard's rollups agree with the raw rows. */
+async function checkDemo(projectId: string, expectedPayments: number): Promise<void> {
+  const { rows } = await pool().query<{ payments: number; dirty: number }>(
+    `SELECT count(*)::int AS payments, count(*) FILTER (WHERE "creditsDirty")::int AS dirty FROM "Payment" WHERE "projectId" = $1`,
+    [projectId],
+  );
+  if (rows[0].payments !== expectedPayments) throw new DemoSeedError(`only ${rows[0].payments} of ${expectedPayments} demo payments were stored`);
+  if (rows[0].dirty) throw new DemoSeedError(`${rows[0].dirty} demo payments were not credited to their traffic sources`);
+  const scope = await authorizeProject(systemActor, projectId, 'read');
+  const wrong = (await verifyRollup(scope, { from: '2000-01-01', to: todayIn(scope.project.timeZone) })).filter((r) => r.difference);
+  if (wrong.length) throw new DemoSeedError(`the demo's revenue figures disagree with its payments (${wrong.map((w) => `${w.model} ${w.mode}: ${w.difference}`).join('; ')})`);
+}
+
+/**
+ * Loads the demo organization, or returns the demo already loaded. Throws DemoSeedError (after
+ * which a new run starts over) unless the whole demo landed.
+ */
+export async function seedDemo(now = new Date()): Promise<DemoResult> {
   const existing = await prisma().systemSetting.findUnique({ where: { key: DEMO_SETTING } });
-  if (existing && (await prisma().project.findUnique({ where: { id: existing.value }, select: { id: true } }))) return { projectId: existing.value, created: false };
+  if (existing && (await prisma().project.findUnique({ where: { id: existing.value }, select: { id: true } }))) {
+    const payments = await prisma().payment.count({ where: { projectId: existing.value } });
+    return { projectId: existing.value, created: false, payments, dashboardUrl: dashboardUrl(existing.value) };
+  }
+  await removeUnfinishedDemo();
 
   const rand = prng(20260301);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
@@ -53,17 +113,7 @@ export async function seedDemo(now = new Date()): Promise<{ projectId: string; c
     return SOURCES[0];
   };
 
-  const [owner, viewer] = await Promise.all(
-    [DEMO_OWNER_EMAIL, DEMO_VIEWER_EMAIL].map((email) => prisma().user.upsert({ where: { email }, update: {}, create: { email, name: email.startsWith('demo-viewer') ? 'Demo viewer' : 'Demo owner' } })),
-  );
-  const org = await prisma().organization.create({
-    data: { name: 'Demo organization', memberships: { create: [{ userId: owner.id, role: 'owner' }, { userId: viewer.id, role: 'viewer' }] } },
-  });
-  const project = await prisma().project.create({
-    data: { id: DEMO_PROJECT_ID, organizationId: org.id, name: 'Demo shop', nameKey: 'demo shop', publishableKey: newPublishableKey(), timeZone: 'Europe/London', domains: ['shop.example.com'] },
-  });
-  const projectId = project.id;
-
+  const projectId = DEMO_PROJECT_ID;
   const visitors: { projectId: string; visitorId: string; firstSeenAt: Date; lastSeenAt: Date }[] = [];
   const touches: { projectId: string; visitorId: string; sessionId: string; occurredAt: Date; channel: string; source?: string; medium?: string; campaign?: string; referrerDomain?: string; landingPath: string }[] = [];
   const pageviews: { projectId: string; visitorId: string; sessionId: string; occurredAt: Date; path: string; referrerDomain?: string }[] = [];
@@ -121,22 +171,37 @@ export async function seedDemo(now = new Date()): Promise<{ projectId: string; c
   // Payments whose checkout never carried a visitor id: shown as unattributed, never as Direct.
   for (let i = 0; i < 14; i++) addPayment({ visitorId: null, paidAt: new Date(now.getTime() - rand() * 88 * DAY), customer: `cus_offline${i}` });
 
-  await prisma().visitor.createMany({ data: visitors });
-  await prisma().touch.createMany({ data: touches });
-  await prisma().pageview.createMany({ data: pageviews });
-  await prisma().payment.createMany({ data: payments });
+  await prisma().$transaction(
+    async (tx) => {
+      const [owner, viewer] = await Promise.all(
+        [DEMO_OWNER_EMAIL, DEMO_VIEWER_EMAIL].map((email) => tx.user.upsert({ where: { email }, update: {}, create: { email, name: email.startsWith('demo-viewer') ? 'Demo viewer' : 'Demo owner' } })),
+      );
+      const org = await tx.organization.create({
+        data: { name: 'Demo organization', memberships: { create: [{ userId: owner.id, role: 'owner' }, { userId: viewer.id, role: 'viewer' }] } },
+      });
+      await tx.project.create({
+        data: { id: projectId, organizationId: org.id, name: 'Demo shop', nameKey: 'demo shop', publishableKey: newPublishableKey(), timeZone: 'Europe/London', domains: ['shop.example.com'] },
+      });
+      await tx.visitor.createMany({ data: visitors });
+      await tx.touch.createMany({ data: touches });
+      await tx.pageview.createMany({ data: pageviews });
+      await tx.payment.createMany({ data: payments });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   await refreshAttributionForProject(projectId);
-  await rebuildDirtyCredits(projectId);
+  await creditEverything(projectId);
+  await checkDemo(projectId, payments.length);
   await prisma().systemSetting.upsert({ where: { key: DEMO_SETTING }, update: { value: projectId }, create: { key: DEMO_SETTING, value: projectId } });
-  return { projectId, created: true };
+  return { projectId, created: true, payments: payments.length, dashboardUrl: dashboardUrl(projectId) };
 }
 
 /** With ZORI_DEMO=1 at start: seeds the demo when the database has no organization yet. */
 export async function seedDemoIfEmpty(log: (msg: string) => void): Promise<void> {
   if ((await prisma().organization.count()) > 0) return;
   const t0 = Date.now();
-  const { projectId } = await seedDemo();
-  log(`[zori] demo data loaded in ${Date.now() - t0} ms: sign in as ${DEMO_OWNER_EMAIL} (owner) or ${DEMO_VIEWER_EMAIL} (viewer); dashboard at /projects/${projectId}`);
+  const demo = await seedDemo();
+  log(`[zori] demo data loaded in ${Date.now() - t0} ms (${demo.payments} payments): sign in as ${DEMO_OWNER_EMAIL} (owner) or ${DEMO_VIEWER_EMAIL} (viewer); dashboard at ${demo.dashboardUrl}`);
 }
 
 /** On an empty database, tell the newcomer how to load the demo. */

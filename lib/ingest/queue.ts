@@ -12,10 +12,14 @@ export function ingestBuffer(): IngestBuffer {
     const intervalMs = Math.min(Math.max(Number(process.env.ZORI_INGEST_FLUSH_MS ?? 250), 10), 1000);
     const buffer = new IngestBuffer(writeBatch, { intervalMs, flushAtRows: 5_000, maxPendingRows: 200_000 });
     g.__zoriIngestBuffer = buffer;
-    onShutdown('ingest-buffer', async () => {
-      await buffer.close();
-      if (g.__zoriIngestBuffer === buffer) g.__zoriIngestBuffer = undefined;
-    });
+    onShutdown(
+      'ingest-buffer',
+      async () => {
+        await buffer.close();
+        if (g.__zoriIngestBuffer === buffer) g.__zoriIngestBuffer = undefined;
+      },
+      () => `the last beacon write had not finished (${buffer.pendingCount} more rows waiting): those beacons are not stored`,
+    );
   }
   return g.__zoriIngestBuffer;
 }

@@ -1,11 +1,11 @@
 import { notFound } from 'next/navigation';
 import { listOutbox } from '@/lib/auth/mailer';
-import { outboxPageEnabled } from '@/lib/config/env';
+import { outboxAccess } from '@/lib/auth/outbox-access';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OutboxPage() {
-  if (!outboxPageEnabled()) notFound();
+  if ((await outboxAccess()) !== 'page') notFound();
   const messages = await listOutbox();
   return (
     <main className="mx-auto max-w-2xl px-4 py-12">

@@ -17,6 +17,7 @@ export class InboxWorker {
   private queue: Job[] = [];
   private known = new Set<string>();
   private active = 0;
+  private activeJobs = 0;
   private timer: NodeJS.Timeout | undefined;
   private waiters: (() => void)[] = [];
   private polling: Promise<void> | null = null;
@@ -29,8 +30,8 @@ export class InboxWorker {
   ) {}
 
   /**
-   * Starts polling. The first poll (one interval after start, once the server has set up its
-   * database) picks up whatever a previous run left pending.
+   * Starts polling (the server calls it once migrations have run). The first poll, one interval
+   * later, picks up whatever a previous run left pending.
    */
   start(): this {
     if (this.timer) return this;
@@ -44,6 +45,14 @@ export class InboxWorker {
     this.timer = undefined;
     this.queue = [];
     await this.idle();
+  }
+
+  /** For the shutdown log when stopping is cut off: what is still in hand (all of it stays in the database). */
+  leftBehind(): string | undefined {
+    const parts = [];
+    if (this.activeJobs + this.queue.length) parts.push(`${this.activeJobs + this.queue.length} Stripe events in progress stay pending in the database and run at the next start`);
+    if (this.refreshing || this.written.size) parts.push('attribution refresh of processed payments not finished (the rollup sweep redoes it)');
+    return parts.join('; ') || undefined;
   }
 
   get running(): boolean {
@@ -67,7 +76,7 @@ export class InboxWorker {
   }
 
   private pollOnce(): Promise<void> {
-    if (this.polling || !process.env.DATABASE_URL) return this.polling ?? Promise.resolve(); // the embedded database may still be starting
+    if (this.polling) return this.polling;
     this.polling = (async () => {
       try {
         for (const id of await dueInboxEvents(500)) this.enqueue(id);
@@ -115,6 +124,7 @@ export class InboxWorker {
       // Under load, what queued up meanwhile goes in one transaction (see processInboxBatch).
       const jobs = this.queue.splice(0, BATCH);
       this.active++;
+      this.activeJobs += jobs.length;
       processInboxBatch(jobs)
         .then((results) => {
           for (const r of results) {
@@ -128,6 +138,7 @@ export class InboxWorker {
         .catch((err) => console.error('[zori] stripe events could not be run', err))
         .finally(() => {
           this.active--;
+          this.activeJobs -= jobs.length;
           for (const job of jobs) this.known.delete(job.id);
           this.pump();
           this.settle();
@@ -144,7 +155,7 @@ export function inboxWorker(): InboxWorker {
   if (!g.__zoriInboxWorker) {
     const worker = new InboxWorker();
     g.__zoriInboxWorker = worker;
-    onShutdown('stripe-inbox', () => worker.stop());
+    onShutdown('stripe-inbox', () => worker.stop(), () => worker.leftBehind());
   }
   return g.__zoriInboxWorker;
 }
