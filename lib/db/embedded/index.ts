@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertReachable, connectionUrl, EmbeddedDatabaseError, createDatabase, initCluster, isInitialised, isRunning, serverUser, socketDirFor, startCluster, stopCluster } from './cluster';
+import { clusterFolder, connectionUrl, EmbeddedDatabaseError, createDatabase, initCluster, isInitialised, isRunning, serverUser, socketDirFor, startCluster, stopCluster } from './cluster';
 import { addHolder, type HolderKind, liveHolders, removeHolder, withFolderLock } from './holders';
 import { hasPgliteData, importFailureMessage, importPglite, PgliteImportError, retirePgliteFolder } from './pglite-import';
 
@@ -19,7 +19,6 @@ export type EmbeddedDatabase = {
   close(timeoutMs?: number): Promise<void>;
 };
 
-export const CLUSTER_FOLDER = 'postgres';
 const SECRETS_FILE = 'secrets.json';
 const PASSWORD_KEY = 'ZORI_EMBEDDED_DATABASE_PASSWORD';
 
@@ -38,7 +37,6 @@ type OpenOptions = { kind: HolderKind; url?: string; log?: (msg: string) => void
 export async function openEmbeddedDatabase(folder: string, { kind, url: serverUrl, log = console.log }: OpenOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(folder); // the server's tools run from "/"
   await mkdir(dataDir, { recursive: true, mode: 0o711 });
-  const cluster = path.join(dataDir, CLUSTER_FOLDER);
   const runAs = await serverUser(log);
   if (runAs.uid !== undefined) {
     // As root the server runs as "postgres", which must pass through the data folder to its own
@@ -46,6 +44,7 @@ export async function openEmbeddedDatabase(folder: string, { kind, url: serverUr
     const { mode } = await stat(dataDir);
     if ((mode & 0o011) !== 0o011) await chmod(dataDir, (mode & 0o777) | 0o011);
   }
+  const cluster = await clusterFolder(dataDir, runAs, log);
 
   const url = await withFolderLock(dataDir, async () => {
     const holders = await liveHolders(dataDir);
@@ -56,7 +55,6 @@ export async function openEmbeddedDatabase(folder: string, { kind, url: serverUr
     const password = await databasePassword(dataDir);
     let created = false;
     if (!isInitialised(cluster)) {
-      await assertReachable(dataDir, runAs);
       const t0 = Date.now();
       await initCluster(cluster, runAs, password);
       created = true;
