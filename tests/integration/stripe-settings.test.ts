@@ -206,7 +206,7 @@ describe('zori stripe set', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/not found/i);
     expect(await prisma().stripeConnection.findUnique({ where: { projectId: project.id } })).toBeNull();
-  });
+  }, 120_000); // five CLI processes: seconds each on a busy machine
 });
 
 describe('diagnostics', () => {
