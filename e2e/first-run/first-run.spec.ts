@@ -122,6 +122,8 @@ test('SIGTERM ends within 10 s even when the database stops answering mid-reques
     const result = await Promise.race([server.exited, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
     expect(result, `still running after ${Date.now() - t0} ms`).not.toBeNull();
     expect(result).toEqual({ code: 0, signal: null });
+    // The log says what it cut short.
+    expect(server.output()).toContain('[zori] closing connections of requests still running');
     await hanging;
   } finally {
     for (const pid of cluster) process.kill(pid, 'SIGCONT'); // the stop Zori asked for then goes through
