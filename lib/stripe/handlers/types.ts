@@ -5,7 +5,10 @@ import type Stripe from 'stripe';
 export type HandlerContext = {
   tx: PoolClient;
   projectId: string;
-  /** The inbox account key (event.account, the connection's acct_…, or `self:<projectId>`). */
+  /**
+   * The Stripe account within the project (the connected account, the self-hosted project's verified
+   * account, or `self` before one is verified). Ledger keys are (projectId, stripeAccount, …).
+   */
   stripeAccount: string;
   livemode: boolean;
   /** event.created: orders facts from events that arrive out of order. */

@@ -40,8 +40,8 @@ type ClaimedRow = {
 export type ProcessOutcome = { outcome: 'processed' | 'ignored' | 'failed' | 'skipped'; projectId?: string; paymentIds: string[] };
 
 /**
- * Stripe API access for the event's account: the self-hosted key, or for a Connect account the
- * platform key acting on its behalf (Stripe-Account header).
+ * Stripe API access for the event's account: the self-hosted key (only for the account it belongs
+ * to), or for a Connect account the platform key acting on its behalf (Stripe-Account header).
  */
 function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
   let client: Stripe | null | undefined;
@@ -50,7 +50,7 @@ function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
     client = null;
     if (row.connectionKind === 'connect' && row.stripeAccount === row.connectionAccount && connectEnabled()) {
       client = stripeClient(connectConfig().platformKey, { stripeAccount: row.stripeAccount });
-    } else if (row.secretKey && (!row.stripeAccount.startsWith('acct_') || row.stripeAccount === row.connectionAccount)) {
+    } else if (row.secretKey && row.stripeAccount === row.connectionAccount) {
       try {
         client = stripeClient(open(row.secretKey));
       } catch {

@@ -37,7 +37,7 @@ export async function storeCheckoutSession(ctx: HandlerContext, session: StripeO
     `INSERT INTO "CheckoutSession" ("projectId", "stripeAccount", "sessionId", "paymentIntentId", "subscriptionId", "invoiceId", "customerId",
        "customerEmail", "visitorId", "clientReferenceId", "foreignClientReference", "paymentLinkId", "completedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT ("stripeAccount", "sessionId") DO UPDATE SET "paymentIntentId" = EXCLUDED."paymentIntentId", "subscriptionId" = EXCLUDED."subscriptionId",
+     ON CONFLICT ("projectId", "stripeAccount", "sessionId") DO UPDATE SET "paymentIntentId" = EXCLUDED."paymentIntentId", "subscriptionId" = EXCLUDED."subscriptionId",
        "invoiceId" = EXCLUDED."invoiceId", "customerId" = EXCLUDED."customerId", "customerEmail" = EXCLUDED."customerEmail",
        "visitorId" = EXCLUDED."visitorId", "clientReferenceId" = EXCLUDED."clientReferenceId",
        "foreignClientReference" = EXCLUDED."foreignClientReference", "paymentLinkId" = EXCLUDED."paymentLinkId"`,
@@ -50,8 +50,8 @@ export async function storeCheckoutSession(ctx: HandlerContext, session: StripeO
 /** Payments of a subscription bought through a session (its renewals too), for re-resolving their visitor. */
 export async function paymentRefsOfSubscription(ctx: HandlerContext, subscriptionId: string) {
   const res = await ctx.tx.query<{ paymentIntentId: string | null; chargeId: string | null; invoiceId: string | null }>(
-    `SELECT "paymentIntentId", "chargeId", "invoiceId" FROM "Payment" WHERE "stripeAccount" = $1 AND "subscriptionId" = $2`,
-    [ctx.stripeAccount, subscriptionId],
+    `SELECT "paymentIntentId", "chargeId", "invoiceId" FROM "Payment" WHERE "projectId" = $3 AND "stripeAccount" = $1 AND "subscriptionId" = $2`,
+    [ctx.stripeAccount, subscriptionId, ctx.projectId],
   );
   return res.rows;
 }

@@ -17,11 +17,11 @@ export async function upsertDispute(ctx: HandlerContext, dispute: StripeObject):
   await ctx.tx.query(
     `INSERT INTO "Dispute" (id, "projectId", "paymentId", "stripeAccount", "stripeDisputeId", amount, currency, status, "createdAt", "lastEventAt", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-     ON CONFLICT ("stripeAccount", "stripeDisputeId") DO UPDATE SET amount = EXCLUDED.amount, status = EXCLUDED.status,
+     ON CONFLICT ("projectId", "stripeAccount", "stripeDisputeId") DO UPDATE SET amount = EXCLUDED.amount, status = EXCLUDED.status,
        "lastEventAt" = EXCLUDED."lastEventAt", "updatedAt" = now()
      WHERE "Dispute"."lastEventAt" IS NULL OR "Dispute"."lastEventAt" <= EXCLUDED."lastEventAt"`,
     [randomUUID(), ctx.projectId, pid, ctx.stripeAccount, disputeId, amount.toString(), currency.toLowerCase(), str(dispute.status) ?? 'needs_response', unixDate(dispute.created) ?? ctx.eventCreated, ctx.eventCreated],
   );
-  await recomputePaymentNet(ctx.tx, pid);
+  await recomputePaymentNet(ctx.tx, ctx.projectId, pid);
   return pid;
 }

@@ -21,11 +21,11 @@ export async function upsertRefund(ctx: HandlerContext, refund: StripeObject, pa
   await ctx.tx.query(
     `INSERT INTO "Refund" (id, "projectId", "paymentId", "stripeAccount", "stripeRefundId", amount, currency, status, "createdAt", "lastEventAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT ("stripeAccount", "stripeRefundId") DO UPDATE SET amount = EXCLUDED.amount, status = EXCLUDED.status,
+     ON CONFLICT ("projectId", "stripeAccount", "stripeRefundId") DO UPDATE SET amount = EXCLUDED.amount, status = EXCLUDED.status,
        "paymentId" = EXCLUDED."paymentId", "lastEventAt" = EXCLUDED."lastEventAt"
      WHERE "Refund"."lastEventAt" IS NULL OR "Refund"."lastEventAt" <= EXCLUDED."lastEventAt"`,
     [randomUUID(), ctx.projectId, pid, ctx.stripeAccount, refundId, amount.toString(), currency.toLowerCase(), str(refund.status) ?? 'succeeded', unixDate(refund.created) ?? ctx.eventCreated, ctx.eventCreated],
   );
-  await recomputePaymentNet(ctx.tx, pid);
+  await recomputePaymentNet(ctx.tx, ctx.projectId, pid);
   return pid;
 }

@@ -7,7 +7,14 @@ import { stripeWebhooks } from '@/lib/stripe/client';
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-export type RejectionReason = 'missing_signature' | 'malformed_signature' | 'bad_signature' | 'expired_signature' | 'invalid_payload' | 'no_secret';
+export type RejectionReason =
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'bad_signature'
+  | 'expired_signature'
+  | 'invalid_payload'
+  | 'no_secret'
+  | 'account_mismatch';
 
 export type Verification = { ok: true; event: Stripe.Event } | { ok: false; reason: RejectionReason; message: string };
 
@@ -19,6 +26,8 @@ export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
   expired_signature: `Signature timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds old (replayed event or a server clock far off).`,
   invalid_payload: 'The signed body is not a Stripe event in JSON.',
   no_secret: 'No webhook secret is configured for this project: add one under Settings > Integrations.',
+  account_mismatch:
+    "The event names a Stripe account other than the one this project's secret key belongs to (or no key is saved yet, so no account is verified): this endpoint only takes the project's own account's events.",
 };
 
 const reject = (reason: RejectionReason): Verification => ({ ok: false, reason, message: REJECTION_MESSAGES[reason] });
