@@ -1,4 +1,5 @@
 import type { HandlerContext, StripeObject } from '@/lib/stripe/handlers/types';
+import { checkoutSessionObjectSchema, validStripeObject } from '@/lib/zod/stripe-objects';
 import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorIdFrom } from './shapes';
 
 /**
@@ -6,9 +7,9 @@ import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorI
  * PaymentIntent, Charge or Subscription, so payments look it up here. A client_reference_id counts as
  * a visitor id (Payment Links can pass one) when it names a visitor Zori knows or has the tracker's zv_ form.
  */
-export async function storeCheckoutSession(ctx: HandlerContext, session: StripeObject) {
-  const sessionId = str(session.id);
-  if (!sessionId) throw new Error('checkout session without id');
+export async function storeCheckoutSession(ctx: HandlerContext, object: StripeObject) {
+  const session = validStripeObject('checkout_session', checkoutSessionObjectSchema, object);
+  const sessionId = session.id;
   const visitorId = visitorIdFrom(metadataValue(session, VISITOR_METADATA_KEY));
   let clientReferenceId = visitorIdFrom(session.client_reference_id);
   if (clientReferenceId && !clientReferenceId.startsWith('zv_')) {
