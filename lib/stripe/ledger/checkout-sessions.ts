@@ -1,4 +1,5 @@
 import type { HandlerContext, StripeObject } from '@/lib/stripe/handlers/types';
+import { checkoutSessionObjectSchema, validStripeObject } from '@/lib/zod/stripe-objects';
 import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorIdFrom } from './shapes';
 
 /**
@@ -8,9 +9,9 @@ import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorI
  * a visitor of the project or has the zv_ form; any other is the site's own reference, kept only to
  * explain an unattributed payment. The Payment Link it came from says which no-code set-up it was.
  */
-export async function storeCheckoutSession(ctx: HandlerContext, session: StripeObject) {
-  const sessionId = str(session.id);
-  if (!sessionId) throw new Error('checkout session without id');
+export async function storeCheckoutSession(ctx: HandlerContext, object: StripeObject) {
+  const session = validStripeObject('checkout_session', checkoutSessionObjectSchema, object);
+  const sessionId = session.id;
   const visitorId = visitorIdFrom(metadataValue(session, VISITOR_METADATA_KEY));
   const reference = str(session.client_reference_id)?.slice(0, 200) ?? null; // Stripe allows 200 characters
   let clientReferenceId = visitorIdFrom(reference);
