@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney, minorToMajor } from './money';
+import { formatMoney, majorToMinor, minorToMajor } from './money';
 
 // Revenue by channel as a horizontal bar chart; the same numbers are in the table next to it.
 
@@ -15,7 +15,7 @@ export function ChannelChart({ rows, currency }: { rows: { channel: string; reve
           <XAxis type="number" stroke="currentColor" fontSize={12} />
           <YAxis type="category" dataKey="channel" width={120} stroke="currentColor" fontSize={12} />
           <Tooltip
-            formatter={(v) => formatMoney(Math.round(Number(v) * 100), currency)}
+            formatter={(v) => formatMoney(majorToMinor(Number(v), currency), currency)}
             contentStyle={{ background: 'var(--tooltip-bg, #111827)', color: '#f9fafb', border: 'none', borderRadius: 6 }}
           />
           <Bar dataKey="revenue" name="Revenue" fill="#6366f1" radius={[0, 4, 4, 0]} isAnimationActive={false} />

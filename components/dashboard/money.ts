@@ -1,4 +1,4 @@
-export { formatMoney, minorToMajor } from '@/lib/analytics/dashboard-params';
+export { formatMoney, majorToMinor, minorToMajor } from '@/lib/analytics/dashboard-params';
 
 export function formatPercent(v: number | null): string {
   return v === null ? '—' : `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;

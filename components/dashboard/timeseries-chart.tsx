@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney, minorToMajor } from './money';
+import { formatMoney, majorToMinor, minorToMajor } from './money';
 
 // Revenue over time stacked by channel (unattributed is its own grey series, never Direct).
 
@@ -25,7 +25,7 @@ export function TimeseriesChart({
           <XAxis dataKey="date" stroke="currentColor" fontSize={12} />
           <YAxis stroke="currentColor" fontSize={12} />
           <Tooltip
-            formatter={(v) => formatMoney(Math.round(Number(v) * 100), currency)}
+            formatter={(v) => formatMoney(majorToMinor(Number(v), currency), currency)}
             contentStyle={{ background: '#111827', color: '#f9fafb', border: 'none', borderRadius: 6 }}
           />
           <Legend />

@@ -28,3 +28,10 @@ export type EventHandler = (ctx: HandlerContext, object: StripeObject) => Promis
 
 /** Thrown when an event depends on one not processed yet (a refund before its charge): retried with backoff. */
 export class NotReadyError extends Error {}
+
+/**
+ * The event's object is malformed or impossible (a field missing, a negative or too large amount, an
+ * unknown currency, a refund beyond what the payment has left): the same event will fail the same
+ * way on every retry, so it is marked failed at once with this message and not retried by itself.
+ */
+export class InvalidEventError extends Error {}

@@ -56,7 +56,7 @@ export default async function DiagnosticsPage({ params }: { params: Promise<{ pr
                   <td className={td}>OK</td>
                   <td className={td}>
                     <span className={STATUS_STYLE[d.status]}>{d.status}</span>
-                    {d.status === 'failed' && <span className="text-xs"> (attempt {d.attempts})</span>}
+                    {d.status === 'failed' && <span className="text-xs">{d.nextAttemptAt ? ` (attempt ${d.attempts}, retried)` : ' (not retried: the event itself is wrong)'}</span>}
                     {d.lastError && <div className="text-xs text-gray-600 dark:text-gray-400">{d.lastError}</div>}
                   </td>
                   <td className={td}>{canManage && d.status !== 'ignored' && <RerunButton action={rerunEventAction.bind(null, projectId, d.id)} label={`Re-run ${d.type} ${d.eventId}`} />}</td>
