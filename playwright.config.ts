@@ -7,8 +7,6 @@ const PORT = Number(process.env.ZORI_E2E_PORT ?? 1390);
 
 export default defineConfig({
   testDir: 'e2e',
-  // e2e/first-run starts its own copy of the app with nothing configured (playwright.first-run.config.ts).
-  testIgnore: ['first-run/**'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -9,7 +9,7 @@ import path from 'node:path';
 // read), except the PostgreSQL binaries, which the OS user "postgres" must reach when this runs as
 // root wherever the checkout is.
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ROOT = path.resolve(import.meta.dirname, '..');
 const LINKED = new Set(['node_modules', '.next']);
 const SKIPPED = new Set(['.git', '.zori-data', 'test-results', 'playwright-report', 'tsconfig.tsbuildinfo']);
 
