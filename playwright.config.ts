@@ -19,7 +19,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // The emulator's port is derived from ZORI_E2E_PORT and may be one Chromium refuses (ERR_UNSAFE_PORT, e.g. 1720).
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--explicitly-allowed-ports=${STRIPE_EMULATOR_PORT}`],
     },
   },
   webServer: [

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInByMagicLink } from './support/auth';
-import { emulatorControl, query, STRIPE_EMULATOR_URL } from './support/stripe-emulator';
+import { emulatorControl, emulatorRequest, query, STRIPE_EMULATOR_URL } from './support/stripe-emulator';
 
 // Zori Cloud's Connect Stripe as a user does it: Settings > Integrations > Connect Stripe, the
 // (emulated) Stripe consent page, back to Zori connected; a payment arrives through the platform's
@@ -76,6 +76,6 @@ test('the owner disconnects; the revenue already received stays', async ({ page 
   await expect(page.getByText(/Disconnected by disconnect-/)).toBeVisible();
   const after = (await query<{ n: string }>('SELECT count(*)::text AS n FROM "StripeEvent" WHERE "projectId" = $1', [projectId]))[0].n;
   expect(after).toBe(before);
-  const state = await (await fetch(`${STRIPE_EMULATOR_URL}/_emulator/state`)).json();
+  const { json: state } = await emulatorRequest('GET', '/_emulator/state');
   expect(state.accounts.find((a: { id: string }) => a.id === account).connected).toBe(false);
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import pg from 'pg';
 
 // The e2e run's Stripe emulator (started by playwright.config.ts) and the run's database.
@@ -8,11 +9,34 @@ export const STRIPE_EMULATOR_PORT = ZORI_PORT + 300;
 export const STRIPE_EMULATOR_URL = `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`;
 export const STRIPE_E2E = { clientId: 'ca_zorie2e0000000000000000', platformKey: 'sk_test_zori_e2e_platform_key' };
 
+/**
+ * A JSON call to the emulator over node:http: fetch() refuses the ports the Fetch standard calls
+ * unsafe, and ZORI_E2E_PORT + 300 can be one of them (1720, 6000, …).
+ */
+export function emulatorRequest<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ ok: boolean; json: T }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(`${STRIPE_EMULATOR_URL}${path}`, { method, headers: payload ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => {
+        try {
+          resolve({ ok: (res.statusCode ?? 500) < 400, json: JSON.parse(text) as T });
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 export async function emulatorControl<T = any>(path: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${STRIPE_EMULATOR_URL}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await res.json();
-  if (!res.ok) throw new Error(JSON.stringify(json));
-  return json as T;
+  const { ok, json } = await emulatorRequest<T>('POST', path, body);
+  if (!ok) throw new Error(JSON.stringify(json));
+  return json;
 }
 
 /** One query on this run's database (written by e2e/serve.sh). */

@@ -226,7 +226,7 @@ export function connectionUrl(socketDir: string, password: string, database = DB
   return `postgresql://${DB_USER}:${encodeURIComponent(password)}@localhost:${SOCKET_PORT}/${database}?host=${encodeURIComponent(socketDir)}`;
 }
 
-/** Creates Zori's database in a fresh cluster (which has only `postgres`). */
+/** Creates Zori's database unless it exists (a fresh cluster has only `postgres`). */
 export async function createDatabase(socketDir: string, password: string): Promise<void> {
   const client = new pg.Client({ connectionString: connectionUrl(socketDir, password, 'postgres') });
   await client.connect();

@@ -69,10 +69,9 @@ export async function openEmbeddedDatabase(folder: string, { kind, url: serverUr
       log(`[zori] started the embedded PostgreSQL (${Date.now() - t0} ms)`);
     }
     const url = connectionUrl(socketDir, password);
-    if (created) {
-      await createDatabase(socketDir, password);
-      if (hasPgliteData(dataDir)) await importOldPglite(dataDir, url, cluster, runAs, log);
-    }
+    await createDatabase(socketDir, password); // when missing (a first start cut short)
+    // Also after a start that was cut short mid-copy (it is one transaction: nothing half-copied).
+    if (hasPgliteData(dataDir)) await importOldPglite(dataDir, url, { cluster, fresh: created, inUse: holders.length > 0 }, runAs, log);
     await addHolder(dataDir, kind, serverUrl);
     return url;
   });
@@ -95,14 +94,23 @@ export async function openEmbeddedDatabase(folder: string, { kind, url: serverUr
   };
 }
 
-async function importOldPglite(dataDir: string, url: string, cluster: string, runAs: Awaited<ReturnType<typeof serverUser>>, log: (msg: string) => void) {
+/**
+ * A cluster made for this import (`fresh`) is removed again if the import fails, so the next start
+ * retries from scratch; one that nobody else uses is stopped.
+ */
+async function importOldPglite(
+  dataDir: string,
+  url: string,
+  target: { cluster: string; fresh: boolean; inUse: boolean },
+  runAs: Awaited<ReturnType<typeof serverUser>>,
+  log: (msg: string) => void,
+) {
   log(`[zori] found an embedded database of an earlier version (PGlite, ${path.join(dataDir, 'pglite')}): copying it into PostgreSQL`);
   try {
     await importPglite(dataDir, url, log);
   } catch (err) {
-    // Leave no half-filled cluster: the next start tries the import again from scratch.
-    await stopCluster(cluster, runAs);
-    await rm(cluster, { recursive: true, force: true });
+    if (!target.inUse) await stopCluster(target.cluster, runAs);
+    if (target.fresh) await rm(target.cluster, { recursive: true, force: true });
     throw new EmbeddedDatabaseError(importFailureMessage(dataDir, err instanceof PgliteImportError ? err.message : String(err)));
   }
   log(`[zori] the PGlite folder is kept as ${await retirePgliteFolder(dataDir)} (delete it once you have checked your data)`);
