@@ -7,6 +7,7 @@ import { disconnect, prisma } from '@/lib/db/client';
 import { type EmbeddedDatabase, openEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { offerDemo, seedDemoIfEmpty } from '@/lib/demo/seed-demo';
+import { syncSelfHostedEndpointEvents } from '@/lib/stripe/endpoint-events';
 
 // What `npm start` / `npm run dev` do before serving: pick the database (the embedded PostgreSQL
 // in the data folder when DATABASE_URL is unset), make sure the secrets exist, apply migrations, and prove the encryption
@@ -69,6 +70,8 @@ export async function bootstrap(log: (msg: string) => void = console.log): Promi
     if (appliedMigrations.length) log(`[zori] applied migrations: ${appliedMigrations.join(', ')}`);
     await checkEncryptionKey();
     await (env.ZORI_DEMO === '1' ? seedDemoIfEmpty(log) : offerDemo(log));
+    // In the background: it calls Stripe for each self-hosted endpoint Zori created.
+    void syncSelfHostedEndpointEvents(log).catch((err) => console.warn('[zori] webhook endpoint event types not updated:', (err as Error).message));
     return { embedded, appliedMigrations };
   } catch (err) {
     if (embedded) {

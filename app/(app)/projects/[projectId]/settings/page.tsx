@@ -3,11 +3,12 @@ import { CopyButton } from '@/components/copy-button';
 import { HiddenIdsForm } from '@/components/hidden-ids-form';
 import { CreateApiKeyForm, ProjectSettingsForm } from '@/components/project-settings-forms';
 import { ReadOnlyNote } from '@/components/read-only-note';
+import { CHANNEL_RULES_VERSION } from '@/lib/channels/classify';
 import { publicUrl } from '@/lib/config/env';
 import { listApiKeys } from '@/lib/tenancy/api-keys';
 import { getProject } from '@/lib/tenancy/projects';
 import { canManage, orNotFound, requireActor } from '../../../page-helpers';
-import { createApiKeyAction, revokeApiKeyAction, updateProjectSettingsAction } from './actions';
+import { createApiKeyAction, reclassifyChannelsAction, revokeApiKeyAction, updateProjectSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Project settings' };
 
@@ -40,6 +41,27 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           General
         </h2>
         <ProjectSettingsForm action={updateProjectSettingsAction} project={project} readOnly={readOnly} />
+      </section>
+      <section aria-labelledby="channels-heading" className="space-y-3">
+        <h2 id="channels-heading" className="text-lg font-semibold">
+          Channels
+        </h2>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          Visits are grouped into GA4’s default channels, plus AI Assistants (ChatGPT, Perplexity, Claude, Gemini, Copilot and others).
+        </p>
+        {project.channelRulesVersion < CHANNEL_RULES_VERSION ? (
+          <>
+            <p className="text-sm" data-testid="channel-rules-status">
+              Visits stored before AI Assistants was added keep the channel they were given (usually Referral or Unassigned). Reclassify them to see that history under
+              AI Assistants; revenue, visitor and daily figures are rebuilt to match.
+            </p>
+            <HiddenIdsForm action={reclassifyChannelsAction} ids={{ projectId }} label="Reclassify past visits" button="Reclassify past visits" readOnly={readOnly} />
+          </>
+        ) : (
+          <p className="text-sm" data-testid="channel-rules-status">
+            All visits, past and new, follow the current channel rules.
+          </p>
+        )}
       </section>
       <section aria-labelledby="keys-heading" className="space-y-3">
         <h2 id="keys-heading" className="text-lg font-semibold">
