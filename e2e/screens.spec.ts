@@ -62,7 +62,7 @@ test.beforeAll(async ({ browser }) => {
   newcomerState = await signedInState(browser, `newcomer-${Date.now()}@example.test`);
   orgId = (await query<{ id: string }>(`SELECT "organizationId" AS id FROM "Project" WHERE id = 'demo-shop'`))[0].id;
   // An invitation for someone else: the owner sees the "signed in with another address" state.
-  const token = `screens-${Date.now()}`;
+  const token = `screens${Date.now()}abcdefghijklmnopqrst`;
   await query(
     `INSERT INTO "Invitation" (id, "organizationId", email, role, "tokenHash", "expiresAt", "createdAt")
      VALUES ($1, $2, 'invitee@example.test', 'member', encode(sha256(convert_to($1, 'UTF8')), 'hex'), now() + interval '7 days', now())
@@ -139,4 +139,16 @@ test('the theme toggle persists the choice and the next page is served in it (no
   await page.reload();
   await expect(page.locator('html')).not.toHaveClass(/dark|light/);
   await context.close();
+});
+
+test('an unknown API path answers a JSON 404, an unknown page the styled 404 page', async ({ request }) => {
+  const api = await request.get('/api/v1/nope');
+  expect(api.status()).toBe(404);
+  expect(api.headers()['content-type']).toMatch(/^application\/json/);
+  expect((await api.json()).error.message).toContain('No API endpoint at GET /api/v1/nope');
+  const page = await request.get('/no-such-page');
+  expect(page.status()).toBe(404);
+  expect(await page.text()).toContain('Page not found');
+  const icon = await request.get('/icon.svg');
+  expect(icon.status()).toBe(200);
 });
