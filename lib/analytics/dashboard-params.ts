@@ -1,4 +1,5 @@
 import { dashboardParamsSchema, filterSchema, type Filter } from '@/lib/zod/analytics';
+import { formatMoney as formatMinor, toMajor, toMinor } from '@/lib/money/currencies';
 import { type DateRange, presetRange } from './period';
 
 // The dashboard's URL <-> the query it runs. Unknown or malformed values fall back to defaults
@@ -34,15 +35,18 @@ export function dashboardHref(base: string, p: Record<string, string | undefined
   return s ? `${base}?${s}` : base;
 }
 
-/** Minor units -> display string in a currency (JPY has no minor unit, most have two). */
+/** Minor units -> display string in a currency ("—" for none). Never throws, whatever code is stored. */
 export function formatMoney(minor: number | null, currency: string): string {
   if (minor === null) return '—';
-  const fmt = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
-  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-  return fmt.format(minor / 10 ** digits);
+  return formatMinor(minor, currency);
 }
 
+/** Minor units -> major units, counted as Stripe does (JPY has no minor unit, most have two, KWD three). */
 export function minorToMajor(minor: number, currency: string): number {
-  const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2;
-  return minor / 10 ** digits;
+  return toMajor(minor, currency);
+}
+
+/** Major units (a chart's value) back to minor units, for formatMoney. */
+export function majorToMinor(major: number, currency: string): number {
+  return Number.isFinite(major) ? Number(toMinor(major, currency)) : 0;
 }

@@ -1,4 +1,5 @@
 import { toCsv } from './csv';
+import { currencyDecimals } from '@/lib/money/currencies';
 import { minorToMajor } from './dashboard-params';
 
 // The dashboard's tables as CSV, column for column as the page shows them (amounts in major units
@@ -6,11 +7,7 @@ import { minorToMajor } from './dashboard-params';
 
 export type RankedCsvRow = { value: string; visitors: number; customers: number; revenue: number; net: number; payments: number };
 
-const money = (minor: number | null, currency: string) => {
-  if (minor === null) return '';
-  const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2;
-  return minorToMajor(minor, currency).toFixed(digits);
-};
+const money = (minor: number | null, currency: string) => (minor === null ? '' : minorToMajor(minor, currency).toFixed(currencyDecimals(currency)));
 
 export function rankedTableCsv(label: string, rows: RankedCsvRow[], currency: string): string {
   const c = currency.toUpperCase();

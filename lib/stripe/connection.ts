@@ -2,7 +2,7 @@ import { pool } from '@/lib/db/client';
 import { open } from '@/lib/crypto/secrets';
 
 // What the webhook hot path needs to know about a project's Stripe connection: its opened webhook
-// secrets and its account key. Cached for a few seconds per process (on globalThis, shared by the lean
+// secrets and the account Zori verified for it. Cached for a few seconds per process (on globalThis, shared by the lean
 // server and Next's copy of lib/); saving new secrets clears the cache.
 
 export type WebhookTarget = { projectId: string; stripeAccountId: string | null; secrets: string[]; hasKey: boolean };
@@ -37,7 +37,19 @@ export function forgetWebhookTarget(projectId: string): void {
   cache.delete(projectId);
 }
 
-/** The inbox's account key: event.account (Connect), else the connection's account, else `self:<projectId>`. */
-export function accountKey(projectId: string, eventAccount: string | null | undefined, connectionAccount: string | null | undefined): string {
-  return eventAccount || connectionAccount || `self:${projectId}`;
+/**
+ * The ledger namespace of a self-hosted project whose account Zori has not verified yet (only a
+ * webhook secret was pasted). Never taken from an event: the self-hosted endpoint refuses any
+ * `event.account` other than the verified one (see receiveStripeWebhook). Every ledger and inbox key
+ * also starts with the project id, so this name is private to each project anyway.
+ */
+export const UNVERIFIED_ACCOUNT = 'self';
+
+/**
+ * The account a delivery to a self-hosted project's endpoint is about: its verified account (or
+ * UNVERIFIED_ACCOUNT), or null when the event names any other account, which is refused.
+ */
+export function selfHostedAccount(eventAccount: string | null | undefined, verifiedAccount: string | null | undefined): string | null {
+  if (eventAccount && eventAccount !== verifiedAccount) return null;
+  return verifiedAccount || UNVERIFIED_ACCOUNT;
 }

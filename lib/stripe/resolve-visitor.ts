@@ -28,13 +28,13 @@ export type PaymentLinks = {
 };
 
 /** Visitor ids from a completed Checkout Session of this payment (its metadata never reaches the charge). */
-async function checkoutCandidates(tx: PoolClient, stripeAccount: string, links: PaymentLinks): Promise<{ sessionId?: string; candidates: VisitorCandidates }> {
+async function checkoutCandidates(tx: PoolClient, projectId: string, stripeAccount: string, links: PaymentLinks): Promise<{ sessionId?: string; candidates: VisitorCandidates }> {
   if (!links.paymentIntentId && !links.invoiceId && !links.subscriptionId && !links.checkoutSessionId) return { candidates: {} };
   const res = await tx.query<{ sessionId: string; visitorId: string | null; clientReferenceId: string | null }>(
     `SELECT "sessionId", "visitorId", "clientReferenceId" FROM "CheckoutSession"
-      WHERE "stripeAccount" = $1 AND ("sessionId" = $2 OR "paymentIntentId" = $3 OR "invoiceId" = $4 OR "subscriptionId" = $5)
+      WHERE "projectId" = $6 AND "stripeAccount" = $1 AND ("sessionId" = $2 OR "paymentIntentId" = $3 OR "invoiceId" = $4 OR "subscriptionId" = $5)
       ORDER BY "completedAt" ASC LIMIT 1`,
-    [stripeAccount, links.checkoutSessionId, links.paymentIntentId, links.invoiceId, links.subscriptionId],
+    [stripeAccount, links.checkoutSessionId, links.paymentIntentId, links.invoiceId, links.subscriptionId, projectId],
   );
   const row = res.rows[0];
   if (!row) return { candidates: {} };
@@ -88,7 +88,7 @@ export async function resolveVisitor(
 ): Promise<{ visitorId: string | null; source: VisitorSource | null; candidates: VisitorCandidates; checkoutSessionId: string | null }> {
   // A session is looked up unless charge or PaymentIntent metadata already outranks it (saves a query per charge).
   const outranked = Boolean(stored.charge_metadata || stored.payment_intent_metadata) && !links.checkoutSessionId;
-  const checkout = outranked ? { candidates: {} } : await checkoutCandidates(tx, ctx.stripeAccount, links);
+  const checkout = outranked ? { candidates: {} } : await checkoutCandidates(tx, ctx.projectId, ctx.stripeAccount, links);
   let candidates: VisitorCandidates = { ...stored, ...checkout.candidates };
   let pick = pickVisitor(candidates);
   if (!pick || pick.source.startsWith('identify_')) {

@@ -6,6 +6,7 @@ import { prisma } from '@/lib/db/client';
 import { STRIPE_API_VERSION, stripeClient } from '@/lib/stripe/client';
 import { forgetWebhookTarget } from '@/lib/stripe/connection';
 import { HANDLED_EVENT_TYPES } from '@/lib/stripe/handlers';
+import { adoptUnverifiedRows } from '@/lib/stripe/ledger/verified-account';
 import { stripeSettingsSchema } from '@/lib/zod/stripe';
 
 // Self-hosted Stripe set-up (Settings > Integrations and `zori stripe set`): the merchant's own
@@ -121,6 +122,8 @@ export async function saveStripeSettings(actor: Actor, projectId: string, input:
   };
   await prisma().stripeConnection.upsert({ where: { projectId: scope.projectId }, create: { projectId, ...fields }, update: fields });
   forgetWebhookTarget(projectId);
+  // Events received before the key was saved were kept under no account: they are this account's.
+  if (account) await adoptUnverifiedRows(projectId, account.accountId);
   return getStripeIntegration(actor, projectId);
 }
 

@@ -1,24 +1,18 @@
 import { z } from 'zod';
+import { isStripeCurrency } from '@/lib/money/currencies';
 
 export const organizationNameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'At most 80 characters');
 export const projectNameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'At most 80 characters');
 export const roleSchema = z.enum(['owner', 'admin', 'member', 'viewer'], { message: 'Role must be owner, admin, member or viewer' });
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address'));
 
-/** ISO 4217 code, stored lower-case as Stripe does. */
+/** ISO 4217 code of a currency Stripe supports (lib/money's one list), stored lower-case as Stripe does. */
 export const currencySchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{3}$/, 'Use a three-letter currency code such as usd or eur')
-  .refine((c) => {
-    try {
-      new Intl.NumberFormat('en', { style: 'currency', currency: c });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Unknown currency code');
+  .refine(isStripeCurrency, 'Not a currency Stripe supports (see docs.stripe.com/currencies)');
 
 export const timeZoneSchema = z
   .string()

@@ -3,10 +3,15 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { seal } from '@/lib/crypto/secrets';
+import { prisma } from '@/lib/db/client';
 import { stripeWebhooks } from '@/lib/stripe/client';
+import { forgetWebhookTarget } from '@/lib/stripe/connection';
+import type { InboxWorker } from '@/lib/stripe/inbox/worker';
 import { findLeanRoute } from '@/server/lean-routes';
 import { leanRoutes } from '@/server/lean-routes';
 import { stripeWebhookRoute } from '@/server/routes/stripe-webhook';
+import { makeTenant } from './factories';
 
 // Builders of Stripe events in the shapes of several API versions (starting from Stripe's own
 // fixtures in tests/fixtures/stripe), and a real node:http server running the lean webhook route.
@@ -158,4 +163,35 @@ export async function startWebhookServer() {
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/**
+ * A tenant whose project is set up for the self-hosted endpoint: its webhook secret(s) and, unless
+ * `account: null` (a webhook secret pasted without a key), the Stripe account Zori verified for it.
+ */
+export async function selfHostedProject(o: { secrets?: string[]; reportingCurrency?: string; account?: string | null } = {}) {
+  const secrets = o.secrets ?? [`whsec_${uid()}`];
+  const tenant = await makeTenant(['owner']);
+  if (o.reportingCurrency) await prisma().project.update({ where: { id: tenant.project.id }, data: { reportingCurrency: o.reportingCurrency } });
+  const account = o.account === undefined ? `acct_${uid()}` : o.account;
+  await prisma().stripeConnection.create({
+    data: { projectId: tenant.project.id, kind: 'self_hosted', stripeAccountId: account, webhookSecrets: secrets.map((s) => seal(s)) },
+  });
+  forgetWebhookTarget(tenant.project.id);
+  return { projectId: tenant.project.id, secret: secrets[0], account, tenant };
+}
+export type SelfHostedProject = Awaited<ReturnType<typeof selfHostedProject>>;
+
+/** Signs `evt` with the project's secret, POSTs it to the real route and waits until the worker has run it. */
+export async function deliverTo(
+  server: Awaited<ReturnType<typeof startWebhookServer>>,
+  worker: InboxWorker,
+  p: { projectId: string; secret: string },
+  evt: object,
+  opts: { secret?: string; timestamp?: number } = {},
+) {
+  const body = JSON.stringify(evt);
+  const res = await server.post(p.projectId, body, { 'stripe-signature': signedHeader(body, opts.secret ?? p.secret, opts.timestamp) });
+  await worker.idle();
+  return res;
 }

@@ -116,6 +116,33 @@ describe('saveStripeSettings', () => {
   });
 });
 
+describe('the verified account', () => {
+  it('takes over what arrived before the key was saved: a later refund finds its payment, a redelivery stays a duplicate', async () => {
+    const { project, byRole } = await makeTenant(['owner']);
+    const actor = actorOf(byRole.owner!);
+    await saveStripeSettings(actor, project.id, { webhookSecret: 'whsec_early1' });
+    const post = async (evt: object) => {
+      const body = JSON.stringify(evt);
+      const r = await webhooks.post(project.id, body, { 'stripe-signature': signedHeader(body, 'whsec_early1') });
+      await inboxWorker().idle();
+      return r;
+    };
+    const c = charge({ amount: 1200 });
+    const early = event('charge.succeeded', c);
+    expect((await post(early)).status).toBe(200);
+    // Before the key, no account is verified: an event naming one is refused.
+    expect((await post(event('charge.succeeded', charge(), { account: 'acct_selfhosted1' }))).body).toMatchObject({ reason: 'account_mismatch' });
+    await saveStripeSettings(actor, project.id, { secretKey: GOOD_KEY });
+    const payment = await prisma().payment.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(payment.stripeAccount).toBe('acct_selfhosted1');
+    expect(await prisma().stripeEvent.findMany({ where: { projectId: project.id }, select: { stripeAccount: true } })).toEqual([{ stripeAccount: 'acct_selfhosted1' }]);
+    expect((await post(event('refund.created', refund({ amount: 200, charge: c.id, pi: c.payment_intent }), { account: 'acct_selfhosted1' }))).status).toBe(200);
+    expect((await prisma().payment.findUniqueOrThrow({ where: { id: payment.id } })).amountRefunded).toBe(200n);
+    expect((await post(early)).body).toEqual({ received: true, duplicate: true });
+    expect(await prisma().payment.count({ where: { projectId: project.id } })).toBe(1);
+  });
+});
+
 describe('createWebhookEndpoint', () => {
   it('creates the endpoint with the handled events and pinned API version, and its secret verifies deliveries', async () => {
     const { project, byRole } = await makeTenant(['owner']);

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seal } from '@/lib/crypto/secrets';
 import { prisma } from '@/lib/db/client';
 import { hashIdentity } from '@/lib/identity/hash';
-import { forgetWebhookTarget } from '@/lib/stripe/connection';
 import { inboxWorker } from '@/lib/stripe/inbox/worker';
-import { makeTenant } from '../helpers/factories';
-import { API, charge, checkoutSession, dispute, event, invoice, invoicePayment, refund, signedHeader, startWebhookServer, uid } from '../helpers/stripe-events';
+import { API, charge, checkoutSession, deliverTo, dispute, event, invoice, invoicePayment, refund, type SelfHostedProject, selfHostedProject, signedHeader, startWebhookServer, uid } from '../helpers/stripe-events';
 
 // The self-hosted webhook endpoint end to end: signed events POSTed over HTTP to the real lean
 // route, stored in the real PostgreSQL inbox, processed by the in-process worker into the ledger.
@@ -13,24 +10,11 @@ import { API, charge, checkoutSession, dispute, event, invoice, invoicePayment, 
 let server: Awaited<ReturnType<typeof startWebhookServer>>;
 const worker = inboxWorker();
 
-async function connectedProject(secrets = [`whsec_${uid()}`], reportingCurrency = 'usd') {
-  const { project } = await makeTenant(['owner']);
-  await prisma().project.update({ where: { id: project.id }, data: { reportingCurrency } });
-  await prisma().stripeConnection.create({
-    data: { projectId: project.id, kind: 'self_hosted', stripeAccountId: `acct_${uid()}`, webhookSecrets: secrets.map((s) => seal(s)) },
-  });
-  forgetWebhookTarget(project.id);
-  return { projectId: project.id, secret: secrets[0] };
-}
+const connectedProject = (secrets?: string[], reportingCurrency?: string) => selfHostedProject({ secrets, reportingCurrency });
 
-type P = Awaited<ReturnType<typeof connectedProject>>;
+type P = SelfHostedProject;
 
-async function deliver(p: P, evt: object, opts: { secret?: string; timestamp?: number } = {}) {
-  const body = JSON.stringify(evt);
-  const res = await server.post(p.projectId, body, { 'stripe-signature': signedHeader(body, opts.secret ?? p.secret, opts.timestamp) });
-  await worker.idle();
-  return res;
-}
+const deliver = (p: P, evt: object, opts: { secret?: string; timestamp?: number } = {}) => deliverTo(server, worker, p, evt, opts);
 
 const payments = (projectId: string) => prisma().payment.findMany({ where: { projectId }, orderBy: { createdAt: 'asc' } });
 

@@ -43,12 +43,12 @@ async function loadFacts(db: Db, where: string, params: unknown[], windowDays: n
       [ids, windowDays],
     );
   const refunds = await db.query<{ paymentId: string; at: Date; amount: string }>(
-      `SELECT "paymentId", "createdAt" AS at, amount::text FROM "Refund" WHERE "paymentId" = ANY($1::text[]) AND status IN ('succeeded', 'pending')`,
-      [ids],
+      `SELECT "paymentId", "createdAt" AS at, amount::text FROM "Refund" WHERE "paymentId" = ANY($1::text[]) AND "projectId" = $2 AND status IN ('succeeded', 'pending')`,
+      [ids, params[0]],
     );
   const disputes = await db.query<{ paymentId: string; at: Date; amount: string }>(
-      `SELECT "paymentId", COALESCE("lastEventAt", "createdAt") AS at, amount::text FROM "Dispute" WHERE "paymentId" = ANY($1::text[]) AND status = 'lost'`,
-      [ids],
+      `SELECT "paymentId", COALESCE("lastEventAt", "createdAt") AS at, amount::text FROM "Dispute" WHERE "paymentId" = ANY($1::text[]) AND "projectId" = $2 AND status = 'lost'`,
+      [ids, params[0]],
     );
   const facts = new Map<string, PaymentFacts>(
     rows.map((r) => [

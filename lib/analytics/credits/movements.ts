@@ -27,7 +27,7 @@ function capped(rows: { at: Date; amount: number }[], total: number, restAt: Dat
   const out: { at: Date; amount: number }[] = [];
   let left = total;
   for (const r of [...rows].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    const take = Math.min(r.amount, left);
+    const take = Math.min(Math.max(r.amount, 0), left); // a negative row (refused at entry since) returns nothing
     if (take > 0) out.push({ at: r.at, amount: take });
     left -= take;
   }

@@ -14,11 +14,14 @@ import {
   visitorIdFrom,
 } from '@/lib/stripe/ledger/shapes';
 import type { VisitorCandidates } from '@/lib/stripe/resolve-visitor';
+import { chargeObjectSchema, invoiceObjectSchema, validStripeObject } from '@/lib/zod/stripe-objects';
 import type { StripeObject } from './types';
 
 // What a Charge or an Invoice says about its payment, in every API version's shape.
 
-export function chargeFacts(charge: StripeObject): PaymentFacts {
+/** What a Charge says about its payment; throws InvalidEventError for a malformed charge. */
+export function chargeFacts(object: StripeObject): PaymentFacts {
+  const charge = validStripeObject('charge', chargeObjectSchema, object);
   const candidates: VisitorCandidates = {};
   const fromCharge = visitorIdFrom(metadataValue(charge, VISITOR_METADATA_KEY));
   if (fromCharge) candidates.charge_metadata = fromCharge;
@@ -69,7 +72,9 @@ function invoicePaymentRefs(invoice: StripeObject): { paymentIntentId: string | 
   return { paymentIntentId: null, chargeId: null };
 }
 
-export function invoiceFacts(invoice: StripeObject): PaymentFacts {
+/** What an Invoice says about its payment; throws InvalidEventError for a malformed invoice. */
+export function invoiceFacts(object: StripeObject): PaymentFacts {
+  const invoice = validStripeObject('invoice', invoiceObjectSchema, object);
   const subscriptionId = invoiceSubscriptionId(invoice);
   const candidates: VisitorCandidates = {};
   const fromDetails = visitorIdFrom(invoiceSubscriptionMetadata(invoice)?.[VISITOR_METADATA_KEY]);

@@ -1,12 +1,14 @@
 import { upsertPayment } from '@/lib/stripe/ledger/payments';
 import { idOf, int, obj, str, unixDate } from '@/lib/stripe/ledger/shapes';
+import { invoicePaymentObjectSchema, validStripeObject } from '@/lib/zod/stripe-objects';
 import type { EventHandler } from './types';
 
 /**
  * invoice_payment.paid (basil+): the link between an invoice and the PaymentIntent or Charge that
  * paid it, which newer invoices no longer carry. It merges the invoice's row and the charge's row.
  */
-export const invoicePaymentPaid: EventHandler = async (ctx, invoicePayment) => {
+export const invoicePaymentPaid: EventHandler = async (ctx, object) => {
+  const invoicePayment = validStripeObject('invoice_payment', invoicePaymentObjectSchema, object);
   const payment = obj(invoicePayment.payment);
   const invoiceId = idOf(invoicePayment.invoice);
   const paymentIntentId = idOf(payment?.payment_intent);

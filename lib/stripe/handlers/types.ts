@@ -5,7 +5,10 @@ import type Stripe from 'stripe';
 export type HandlerContext = {
   tx: PoolClient;
   projectId: string;
-  /** The inbox account key (event.account, the connection's acct_…, or `self:<projectId>`). */
+  /**
+   * The Stripe account within the project (the connected account, the self-hosted project's verified
+   * account, or `self` before one is verified). Ledger keys are (projectId, stripeAccount, …).
+   */
   stripeAccount: string;
   livemode: boolean;
   /** event.created: orders facts from events that arrive out of order. */
@@ -25,3 +28,10 @@ export type EventHandler = (ctx: HandlerContext, object: StripeObject) => Promis
 
 /** Thrown when an event depends on one not processed yet (a refund before its charge): retried with backoff. */
 export class NotReadyError extends Error {}
+
+/**
+ * The event's object is malformed or impossible (a field missing, a negative or too large amount, an
+ * unknown currency, a refund beyond what the payment has left): the same event will fail the same
+ * way on every retry, so it is marked failed at once with this message and not retried by itself.
+ */
+export class InvalidEventError extends Error {}

@@ -5,12 +5,13 @@ import { pool } from '@/lib/db/client';
 import { connectConfig, connectEnabled } from '@/lib/stripe/connect/config';
 import { stripeClient } from '@/lib/stripe/client';
 import { dispatchEvent } from '@/lib/stripe/handlers';
-import { type HandlerContext, NotReadyError, type StripeObject } from '@/lib/stripe/handlers/types';
+import { type HandlerContext, InvalidEventError, NotReadyError, type StripeObject } from '@/lib/stripe/handlers/types';
 
 // Processing one inbox event: claim its row (FOR UPDATE SKIP LOCKED, so the in-process fast path
 // and the poller never run it twice at once), run its handler in the same transaction, mark it
 // processed, commit. On error the transaction rolls back (the ledger is untouched) and the event is
-// marked failed with its error and the time of the next attempt (exponential backoff).
+// marked failed with its error and the time of the next attempt (exponential backoff), or with no
+// next attempt when the error is permanent (InvalidEventError).
 
 export const MAX_ATTEMPTS = Number(process.env.ZORI_STRIPE_MAX_ATTEMPTS ?? 12);
 const RETRY_BASE_MS = Number(process.env.ZORI_STRIPE_RETRY_BASE_MS ?? 5_000);
@@ -40,8 +41,8 @@ type ClaimedRow = {
 export type ProcessOutcome = { outcome: 'processed' | 'ignored' | 'failed' | 'skipped'; projectId?: string; paymentIds: string[] };
 
 /**
- * Stripe API access for the event's account: the self-hosted key, or for a Connect account the
- * platform key acting on its behalf (Stripe-Account header).
+ * Stripe API access for the event's account: the self-hosted key (only for the account it belongs
+ * to), or for a Connect account the platform key acting on its behalf (Stripe-Account header).
  */
 function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
   let client: Stripe | null | undefined;
@@ -50,7 +51,7 @@ function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
     client = null;
     if (row.connectionKind === 'connect' && row.stripeAccount === row.connectionAccount && connectEnabled()) {
       client = stripeClient(connectConfig().platformKey, { stripeAccount: row.stripeAccount });
-    } else if (row.secretKey && (!row.stripeAccount.startsWith('acct_') || row.stripeAccount === row.connectionAccount)) {
+    } else if (row.secretKey && row.stripeAccount === row.connectionAccount) {
       try {
         client = stripeClient(open(row.secretKey));
       } catch {
@@ -159,12 +160,18 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     await tx.query('ROLLBACK').catch(() => {});
     if (!claimed) throw err;
     const attempts = claimed.attempts + 1;
-    const message = err instanceof NotReadyError ? err.message : `${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof Error ? err.message : String(err);
+    // A malformed or impossible object fails the same way every time: failed at once, with its
+    // reason, and no next attempt (a re-run from Diagnostics can still try it). Anything else (an
+    // event before the one it depends on, the database, Stripe's API) may pass later: backoff.
+    const permanent = err instanceof InvalidEventError;
     await pool().query(
-      `UPDATE "StripeEvent" SET status = 'failed', attempts = $2, "lastError" = $3, "nextAttemptAt" = now() + make_interval(secs => $4) WHERE id = $1`,
-      [id, attempts, message.slice(0, 2000), retryDelayMs(attempts) / 1000],
+      `UPDATE "StripeEvent" SET status = 'failed', attempts = $2, "lastError" = $3,
+         "nextAttemptAt" = CASE WHEN $5::boolean THEN NULL ELSE now() + make_interval(secs => $4) END WHERE id = $1`,
+      [id, attempts, message.slice(0, 2000), retryDelayMs(attempts) / 1000, permanent],
     );
-    if (!(err instanceof NotReadyError)) console.error(`[zori] stripe event ${id} (${claimed.type}) failed, attempt ${attempts}/${MAX_ATTEMPTS}:`, message);
+    if (permanent) console.warn(`[zori] stripe event ${id} (${claimed.type}) refused, not retried: ${message}`);
+    else if (!(err instanceof NotReadyError)) console.error(`[zori] stripe event ${id} (${claimed.type}) failed, attempt ${attempts}/${MAX_ATTEMPTS}:`, message);
     return { outcome: 'failed', projectId: claimed.projectId, paymentIds: [] };
   } finally {
     tx.release();

@@ -1,8 +1,8 @@
 import { pool } from '@/lib/db/client';
 import type { StripeEventEnvelope } from '@/lib/zod/stripe';
 
-// Storing verified events in the inbox before Stripe gets its 200 (unique on account + event id: a
-// redelivery inserts nothing). Under load, deliveries that arrive while an insert is in flight are
+// Storing verified events in the inbox before Stripe gets its 200 (unique on project + account +
+// event id: a redelivery inserts nothing, and no project's event can shadow another project's). Under load, deliveries that arrive while an insert is in flight are
 // written together in one multi-row INSERT, so one durable commit acknowledges many events (each
 // caller still waits for the commit that holds its own event). Types Zori does not use are stored
 // as `ignored` and never processed. The payload is the body as Stripe signed it, stored as jsonb.
@@ -26,11 +26,11 @@ const INSERT_SQL = `
 INSERT INTO "StripeEvent" ("projectId", "stripeAccount", "eventId", type, livemode, "apiVersion", "stripeCreatedAt", payload, status, "processedAt")
 SELECT p, a, e, t, l, v, to_timestamp(c), b::jsonb, s::"StripeEventStatus", CASE WHEN s = 'ignored' THEN now() END
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::float8[], $8::text[], $9::text[]) AS x(p, a, e, t, l, v, c, b, s)
-ON CONFLICT ("stripeAccount", "eventId") DO NOTHING
-RETURNING id, "stripeAccount", "eventId"`;
+ON CONFLICT ("projectId", "stripeAccount", "eventId") DO NOTHING
+RETURNING id, "projectId", "stripeAccount", "eventId"`;
 
 async function insertBatch(items: Item[]): Promise<void> {
-  const res = await pool().query<{ id: string; stripeAccount: string; eventId: string }>(INSERT_SQL, [
+  const res = await pool().query<{ id: string; projectId: string; stripeAccount: string; eventId: string }>(INSERT_SQL, [
     items.map((i) => i.projectId),
     items.map((i) => i.stripeAccount),
     items.map((i) => i.event.id),
@@ -41,9 +41,10 @@ async function insertBatch(items: Item[]): Promise<void> {
     items.map((i) => i.rawJson),
     items.map((i) => i.status),
   ]);
-  const inserted = new Map(res.rows.map((r) => [`${r.stripeAccount}\u0000${r.eventId}`, String(r.id)]));
+  const keyOf = (projectId: string, account: string, eventId: string) => `${projectId}\u0000${account}\u0000${eventId}`;
+  const inserted = new Map(res.rows.map((r) => [keyOf(r.projectId, r.stripeAccount, r.eventId), String(r.id)]));
   for (const item of items) {
-    const key = `${item.stripeAccount}\u0000${item.event.id}`;
+    const key = keyOf(item.projectId, item.stripeAccount, item.event.id);
     const id = inserted.get(key);
     inserted.delete(key); // the same event twice in one batch: the second is a redelivery
     item.resolve(id ? { id, duplicate: false, status: item.status } : { id: null, duplicate: true });

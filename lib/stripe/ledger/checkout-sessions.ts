@@ -1,4 +1,5 @@
 import type { HandlerContext, StripeObject } from '@/lib/stripe/handlers/types';
+import { checkoutSessionObjectSchema, validStripeObject } from '@/lib/zod/stripe-objects';
 import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorIdFrom } from './shapes';
 
 /**
@@ -6,9 +7,9 @@ import { idOf, metadataValue, obj, str, unixDate, VISITOR_METADATA_KEY, visitorI
  * PaymentIntent, Charge or Subscription, so payments look it up here. A client_reference_id counts as
  * a visitor id (Payment Links can pass one) when it names a visitor Zori knows or has the tracker's zv_ form.
  */
-export async function storeCheckoutSession(ctx: HandlerContext, session: StripeObject) {
-  const sessionId = str(session.id);
-  if (!sessionId) throw new Error('checkout session without id');
+export async function storeCheckoutSession(ctx: HandlerContext, object: StripeObject) {
+  const session = validStripeObject('checkout_session', checkoutSessionObjectSchema, object);
+  const sessionId = session.id;
   const visitorId = visitorIdFrom(metadataValue(session, VISITOR_METADATA_KEY));
   let clientReferenceId = visitorIdFrom(session.client_reference_id);
   if (clientReferenceId && !clientReferenceId.startsWith('zv_')) {
@@ -31,7 +32,7 @@ export async function storeCheckoutSession(ctx: HandlerContext, session: StripeO
     `INSERT INTO "CheckoutSession" ("projectId", "stripeAccount", "sessionId", "paymentIntentId", "subscriptionId", "invoiceId", "customerId",
        "customerEmail", "visitorId", "clientReferenceId", "completedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT ("stripeAccount", "sessionId") DO UPDATE SET "paymentIntentId" = EXCLUDED."paymentIntentId", "subscriptionId" = EXCLUDED."subscriptionId",
+     ON CONFLICT ("projectId", "stripeAccount", "sessionId") DO UPDATE SET "paymentIntentId" = EXCLUDED."paymentIntentId", "subscriptionId" = EXCLUDED."subscriptionId",
        "invoiceId" = EXCLUDED."invoiceId", "customerId" = EXCLUDED."customerId", "customerEmail" = EXCLUDED."customerEmail",
        "visitorId" = EXCLUDED."visitorId", "clientReferenceId" = EXCLUDED."clientReferenceId"`,
     [ctx.projectId, ctx.stripeAccount, sessionId, row.paymentIntentId, row.subscriptionId, row.invoiceId, row.customerId, row.customerEmail, visitorId, clientReferenceId, unixDate(session.created) ?? ctx.eventCreated],
@@ -42,8 +43,8 @@ export async function storeCheckoutSession(ctx: HandlerContext, session: StripeO
 /** Payments of a subscription bought through a session (its renewals too), for re-resolving their visitor. */
 export async function paymentRefsOfSubscription(ctx: HandlerContext, subscriptionId: string) {
   const res = await ctx.tx.query<{ paymentIntentId: string | null; chargeId: string | null; invoiceId: string | null }>(
-    `SELECT "paymentIntentId", "chargeId", "invoiceId" FROM "Payment" WHERE "stripeAccount" = $1 AND "subscriptionId" = $2`,
-    [ctx.stripeAccount, subscriptionId],
+    `SELECT "paymentIntentId", "chargeId", "invoiceId" FROM "Payment" WHERE "projectId" = $3 AND "stripeAccount" = $1 AND "subscriptionId" = $2`,
+    [ctx.stripeAccount, subscriptionId, ctx.projectId],
   );
   return res.rows;
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
 import { type BalanceTransactionFacts, toReportingCurrency } from '@/lib/money/convert';
 import type { HandlerContext } from '@/lib/stripe/handlers/types';
 import { resolveVisitor, type VisitorCandidates } from '@/lib/stripe/resolve-visitor';
 import { lockStripeIds } from './locks';
 import { recomputePaymentNet } from './net';
 
-// The payment ledger: one row per real payment, keyed by (account, PaymentIntent id, else Charge
-// id, else Invoice id). Every event that knows something about a payment calls upsertPayment with
+// The payment ledger: one row per real payment, keyed by (project, account, PaymentIntent id, else
+// Charge id, else Invoice id). Every look-up, update and delete below is scoped by the project of
+// the event being processed, so no event can reach another project's rows whatever ids it carries. Every event that knows something about a payment calls upsertPayment with
 // what it knows; facts merge, so the events may come in any order and any number of times.
 //
 // The amount comes from the most authoritative object seen (charge > invoice_payment > invoice):
@@ -69,16 +69,16 @@ type PaymentRow = {
 
 const KIND_RANK: Record<PaymentKind, number> = { one_time: 0, subscription_renewal: 1, subscription_first: 2 };
 
-async function findRows(tx: PoolClient, account: string, facts: PaymentFacts): Promise<PaymentRow[]> {
+async function findRows(ctx: HandlerContext, facts: PaymentFacts): Promise<PaymentRow[]> {
   const direct = [facts.paymentIntentId, facts.chargeId].filter(Boolean) as string[];
   const invoiceOnly = direct.length === 0;
   const ids = [...direct, ...(facts.invoiceId ? [facts.invoiceId] : [])];
-  const res = await tx.query<PaymentRow>(
-    `SELECT * FROM "Payment" WHERE "stripeAccount" = $1
+  const res = await ctx.tx.query<PaymentRow>(
+    `SELECT * FROM "Payment" WHERE "projectId" = $4 AND "stripeAccount" = $1
         AND ("paymentKey" = ANY($2::text[]) OR "paymentIntentId" = ANY($2::text[]) OR "chargeId" = ANY($2::text[])
              OR ($3::boolean AND "invoiceId" = ANY($2::text[])))
       ORDER BY "createdAt" FOR UPDATE`,
-    [account, ids, invoiceOnly],
+    [ctx.stripeAccount, ids, invoiceOnly, ctx.projectId],
   );
   return res.rows;
 }
@@ -87,10 +87,9 @@ const keyRank = (k: string) => (k.startsWith('pi_') ? 3 : k.startsWith('ch_') ||
 
 /** Writes what one event knows about a payment; returns the ids of the payments written. */
 export async function upsertPayment(ctx: HandlerContext, facts: PaymentFacts): Promise<string[]> {
-  const { tx, stripeAccount: account } = ctx;
   if (!facts.paymentIntentId && !facts.chargeId && !facts.invoiceId) return [];
-  await lockStripeIds(tx, account, [facts.paymentIntentId, facts.chargeId, facts.invoiceId]);
-  const rows = await findRows(tx, account, facts);
+  await lockStripeIds(ctx, [facts.paymentIntentId, facts.chargeId, facts.invoiceId]);
+  const rows = await findRows(ctx, facts);
   const invoiceOnly = !facts.paymentIntentId && !facts.chargeId;
 
   if (invoiceOnly && rows.length > 0) {
@@ -171,9 +170,9 @@ async function writeMerged(ctx: HandlerContext, rows: PaymentRow[], facts: Payme
   const primary = sorted[0];
   const id = primary?.id ?? randomUUID();
   for (const other of sorted.slice(1)) {
-    await tx.query(`UPDATE "Refund" SET "paymentId" = $1 WHERE "paymentId" = $2`, [id, other.id]);
-    await tx.query(`UPDATE "Dispute" SET "paymentId" = $1 WHERE "paymentId" = $2`, [id, other.id]);
-    await tx.query(`DELETE FROM "Payment" WHERE id = $1`, [other.id]);
+    await tx.query(`UPDATE "Refund" SET "paymentId" = $1 WHERE "paymentId" = $2 AND "projectId" = $3`, [id, other.id, ctx.projectId]);
+    await tx.query(`UPDATE "Dispute" SET "paymentId" = $1 WHERE "paymentId" = $2 AND "projectId" = $3`, [id, other.id, ctx.projectId]);
+    await tx.query(`DELETE FROM "Payment" WHERE id = $1 AND "projectId" = $2`, [other.id, ctx.projectId]);
   }
 
   const values = [
@@ -205,17 +204,18 @@ async function writeMerged(ctx: HandlerContext, rows: PaymentRow[], facts: Payme
     // A new payment has no refund or dispute rows yet: its refunded total is the charge snapshot's.
     return id;
   }
-  await recomputePaymentNet(tx, id);
+  await recomputePaymentNet(tx, ctx.projectId, id);
   return id;
 }
 
 /** The payment a refund or dispute belongs to (by charge, else PaymentIntent), locked; null if not recorded yet. */
 export async function findPaymentFor(ctx: HandlerContext, chargeId: string | null, paymentIntentId: string | null): Promise<string | null> {
-  await lockStripeIds(ctx.tx, ctx.stripeAccount, [chargeId, paymentIntentId]);
+  await lockStripeIds(ctx, [chargeId, paymentIntentId]);
   const res = await ctx.tx.query<{ id: string }>(
-    `SELECT id FROM "Payment" WHERE "stripeAccount" = $1 AND ("chargeId" = $2 OR "paymentIntentId" = $3 OR "paymentKey" = $2 OR "paymentKey" = $3)
+    `SELECT id FROM "Payment" WHERE "projectId" = $4 AND "stripeAccount" = $1
+        AND ("chargeId" = $2 OR "paymentIntentId" = $3 OR "paymentKey" = $2 OR "paymentKey" = $3)
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE`,
-    [ctx.stripeAccount, chargeId, paymentIntentId],
+    [ctx.stripeAccount, chargeId, paymentIntentId, ctx.projectId],
   );
   return res.rows[0]?.id ?? null;
 }

@@ -36,6 +36,9 @@ describe('verifyStripeSignature', () => {
     expect(reason(verifyStripeSignature(`${body} `, good, ['whsec_a']))).toBe('bad_signature');
     const old = stripeWebhooks.generateTestHeaderString({ payload: body, secret: 'whsec_a', timestamp: now() - 301 });
     expect(reason(verifyStripeSignature(body, old, ['whsec_a']))).toBe('expired_signature');
+    const ahead = stripeWebhooks.generateTestHeaderString({ payload: body, secret: 'whsec_a', timestamp: now() + 301 });
+    expect(reason(verifyStripeSignature(body, ahead, ['whsec_a']))).toBe('future_signature');
+    expect(reason(verifyStripeSignature(body, ahead, ['whsec_b']))).toBe('bad_signature');
     const notJson = 'not json';
     expect(reason(verifyStripeSignature(notJson, stripeWebhooks.generateTestHeaderString({ payload: notJson, secret: 'whsec_a' }), ['whsec_a']))).toBe('invalid_payload');
   });

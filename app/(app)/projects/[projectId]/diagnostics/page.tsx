@@ -68,7 +68,7 @@ export default async function DiagnosticsPage({ params }: { params: Promise<{ pr
                   </Td>
                   <Td className="min-w-[10rem]">
                     <Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{d.status}</Badge>
-                    {d.status === 'failed' && <span className="text-xs text-muted"> (attempt {d.attempts})</span>}
+                    {d.status === 'failed' && <span className="text-xs text-muted">{d.nextAttemptAt ? ` (attempt ${d.attempts}, retried)` : ' (not retried: the event itself is wrong)'}</span>}
                     {d.lastError && <div className="mt-1 text-xs text-muted">{d.lastError}</div>}
                   </Td>
                   <Td className="text-right">

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StripeEvent" ALTER COLUMN "nextAttemptAt" DROP NOT NULL;
