@@ -206,7 +206,7 @@ describe('zori stripe set', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/not found/i);
     expect(await prisma().stripeConnection.findUnique({ where: { projectId: project.id } })).toBeNull();
-  });
+  }, 120_000); // five CLI processes, each starting tsx: over 30 s when the machine is busy
 });
 
 describe('diagnostics', () => {
