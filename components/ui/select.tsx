@@ -2,7 +2,7 @@
 
 import { Check, ChevronDown } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
-import { Button, Label, ListBox, ListBoxItem, Select as AriaSelect, SelectValue } from 'react-aria-components';
+import { Button, Label, ListBox, ListBoxItem, Select as AriaSelect, SelectValue, Text } from 'react-aria-components';
 import { cn } from './cn';
 import { Popover } from './popover';
 
@@ -60,9 +60,14 @@ export function Select({ label, options, value, defaultValue, onChange, name, va
               className="group/item flex cursor-default items-start gap-2 rounded-lg px-2.5 py-2 text-sm outline-none data-[focused]:bg-subtle data-[selected]:font-medium"
             >
               <Check aria-hidden className="mt-0.5 size-4 shrink-0 text-accent opacity-0 group-data-[selected]/item:opacity-100" />
+              {/* Slots: the option is named by its label and described by its description. */}
               <span className="flex min-w-0 flex-col">
-                <span>{o.label}</span>
-                {o.description && <span className="text-xs font-normal text-muted">{o.description}</span>}
+                <Text slot="label">{o.label}</Text>
+                {o.description && (
+                  <Text slot="description" className="text-xs font-normal text-muted">
+                    {o.description}
+                  </Text>
+                )}
               </span>
             </ListBoxItem>
           )}
