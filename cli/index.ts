@@ -8,6 +8,7 @@ import orgCreate from './commands/org-create';
 import orgList from './commands/org-list';
 import projectCreate from './commands/project-create';
 import projectList from './commands/project-list';
+import channelsReclassify from './commands/channels-reclassify';
 import rollupRebuild from './commands/rollup-rebuild';
 import rollupVerify from './commands/rollup-verify';
 import stripeSet from './commands/stripe-set';
@@ -18,7 +19,7 @@ import { connectDatabase } from './database';
 // Exit codes: 0 done, 1 refused (unknown id, duplicate name, …), 2 bad command or flags.
 
 /** Every command, one file each in cli/commands/. To add one, import its file and list it here. */
-const COMMANDS: Command[] = [orgCreate, orgList, projectCreate, projectList, apikeyCreate, userCreate, stripeSet, demoSeed, rollupRebuild, rollupVerify] as Command[];
+const COMMANDS: Command[] = [orgCreate, orgList, projectCreate, projectList, apikeyCreate, userCreate, stripeSet, demoSeed, rollupRebuild, rollupVerify, channelsReclassify] as Command[];
 
 class UsageError extends Error {}
 

@@ -15,7 +15,8 @@ export async function buildTracker(): Promise<string> {
     bundle: true,
     minify: true,
     format: 'iife',
-    target: ['es2019'],
+    // ES2020 keeps ?. and ?? as written (every browser since 2020 has them): bytes under the 2.5 KB budget.
+    target: ['es2020'],
     write: false,
     legalComments: 'none',
   });

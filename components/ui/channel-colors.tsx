@@ -8,6 +8,7 @@ const COLORS: Record<Channel | 'Unattributed', string> = {
   'Paid Search': '#6366f1', // indigo
   Direct: '#64748b', // slate
   'Organic Social': '#0ea5e9', // sky
+  'AI Assistants': '#d946ef', // fuchsia
   'Paid Social': '#ec4899', // pink
   Email: '#f59e0b', // amber
   Referral: '#8b5cf6', // violet
@@ -18,7 +19,7 @@ const COLORS: Record<Channel | 'Unattributed', string> = {
   'Paid Shopping': '#84cc16', // lime
   'Organic Shopping': '#22c55e', // green
   'Cross-network': '#a855f7', // purple
-  'Paid Other': '#d946ef', // fuchsia
+  'Paid Other': '#9f1239', // dark rose
   Audio: '#06b6d4', // cyan
   SMS: '#eab308', // yellow
   'Mobile Push Notifications': '#3b82f6', // blue

@@ -35,6 +35,13 @@ describe('GA4 default channel rules (source / medium / campaign)', () => {
     ['podcast-network', 'paid_media', null, 'Paid Other'],
     ['etsy', null, null, 'Organic Shopping'],
     ['partner', 'referral', 'spring_shop', 'Organic Shopping'],
+    ['chatgpt.com', '(not set)', null, 'AI Assistants'],
+    ['chatgpt.com', 'referral', null, 'AI Assistants'],
+    ['Perplexity', 'referral', null, 'AI Assistants'],
+    ['gemini.google.com', 'referral', null, 'AI Assistants'],
+    // Paid and display rules come first: an ad bought on an assistant is paid traffic.
+    ['chatgpt.com', 'cpc', null, 'Paid Other'],
+    ['chatgpt.com', 'display', null, 'Display'],
     // "workshop" contains "shop" after a letter in [a-df-z] ("k"): not a shopping campaign.
     ['partner', 'referral', 'workshop', 'Referral'],
     // ...but "eshop" (an "e" before "shop") is one: GA4's class deliberately excludes only a-d and f-z.
@@ -135,11 +142,38 @@ describe('session source from real-world referrers', () => {
     ['outlook.live.com', 'outlook.live.com', 'email', 'Email'],
     ['mail.yahoo.com', 'mail.yahoo.com', 'email', 'Email'],
     ['docs.google.com', 'docs.google.com', 'referral', 'Referral'],
+    // AI assistants, as their links arrive (chatgpt.com also appends utm_source=chatgpt.com).
+    ['chatgpt.com', 'chatgpt.com', 'referral', 'AI Assistants'],
+    ['chat.openai.com', 'chat.openai.com', 'referral', 'AI Assistants'],
+    ['www.perplexity.ai', 'perplexity.ai', 'referral', 'AI Assistants'],
+    ['claude.ai', 'claude.ai', 'referral', 'AI Assistants'],
+    ['gemini.google.com', 'gemini.google.com', 'referral', 'AI Assistants'],
+    ['copilot.microsoft.com', 'copilot.microsoft.com', 'referral', 'AI Assistants'],
+    ['edgeservices.bing.com', 'edgeservices.bing.com', 'referral', 'AI Assistants'],
+    ['chat.deepseek.com', 'chat.deepseek.com', 'referral', 'AI Assistants'],
+    ['chat.mistral.ai', 'chat.mistral.ai', 'referral', 'AI Assistants'],
+    ['www.meta.ai', 'meta.ai', 'referral', 'AI Assistants'],
+    ['grok.com', 'grok.com', 'referral', 'AI Assistants'],
+    ['you.com', 'you.com', 'referral', 'AI Assistants'],
+    ['notebooklm.google.com', 'notebooklm.google.com', 'referral', 'AI Assistants'],
     ['blog.somebody.dev', 'blog.somebody.dev', 'referral', 'Referral'],
     ['WWW.GOOGLE.DE.', 'google', 'organic', 'Organic Search'],
   ];
   it.each(cases)('%s → %s / %s → %s', (host, source, medium, channel) => {
     expect(fromReferrer(host)).toMatchObject({ source, medium, channel, selfReferral: false });
+  });
+
+  it('AI assistants: utm_source=chatgpt.com (what ChatGPT appends) and the referrer agree; search and social hosts stay theirs', () => {
+    expect(fromUtm('chatgpt.com')).toMatchObject({ source: 'chatgpt.com', medium: '(not set)', channel: 'AI Assistants' });
+    expect(sessionSource({ utmSource: 'chatgpt.com', referrerHost: 'chatgpt.com' }, DOMAINS)).toMatchObject({ source: 'chatgpt.com', channel: 'AI Assistants' });
+    expect(fromUtm('perplexity')).toMatchObject({ channel: 'AI Assistants' });
+    expect(fromUtm('chatgpt.com', 'cpc', 'launch')).toMatchObject({ channel: 'Paid Other' });
+    expect(fromReferrer('www.google.com')).toMatchObject({ source: 'google', channel: 'Organic Search' });
+    expect(fromReferrer('www.bing.com')).toMatchObject({ source: 'bing', channel: 'Organic Search' });
+    expect(fromReferrer('x.com')).toMatchObject({ channel: 'Organic Social' });
+    expect(listedSourceForHost('labs.perplexity.ai')).toEqual({ source: 'perplexity.ai', category: 'ai_assistant' });
+    expect(sourceCategory('gemini.google.com')).toBe('ai_assistant');
+    expect(sourceCategory('gemini')).toBeUndefined(); // also an exchange's name: only the host counts
   });
 
   it('no referrer and no campaign is Direct; a desktop mail client sends no referrer', () => {

@@ -2,7 +2,16 @@ import { type SourceCategory, sourceCategory } from './sources';
 
 // Google Analytics 4's default channel group, rule for rule, in GA4's order: the first rule that
 // matches names the channel. Inputs are compared trimmed and lower-cased (GA4's conditions ignore
-// case). Source: Google's help page "[GA4] Default channel group".
+// case). Source: Google's help page "[GA4] Default channel group". Zori adds one channel GA4 lacks,
+// AI Assistants (ChatGPT, Perplexity, Claude, Gemini, Copilot, …), checked after the paid and
+// shopping rules and before Organic Social and Referral, which would otherwise take those visits.
+
+/**
+ * The version of these rules. Touches keep the channel they were stored with; a project whose
+ * history was classified with an older version can have it reclassified (lib/analytics/reclassify-channels.ts).
+ * 1: GA4's default channel group. 2: + AI Assistants.
+ */
+export const CHANNEL_RULES_VERSION = 2;
 
 export const CHANNELS = [
   'Direct',
@@ -14,6 +23,7 @@ export const CHANNELS = [
   'Display',
   'Paid Other',
   'Organic Shopping',
+  'AI Assistants',
   'Organic Social',
   'Organic Video',
   'Organic Search',
@@ -54,6 +64,7 @@ const RULES: ReadonlyArray<[Exclude<Channel, 'Unassigned'>, (f: Facts) => boolea
   ['Display', (f) => DISPLAY_MEDIUMS.has(f.medium)],
   ['Paid Other', (f) => isPaid(f)],
   ['Organic Shopping', (f) => isShopping(f)],
+  ['AI Assistants', (f) => f.category === 'ai_assistant'],
   ['Organic Social', (f) => f.category === 'social' || SOCIAL_MEDIUMS.has(f.medium)],
   ['Organic Video', (f) => f.category === 'video' || /video/.test(f.medium)],
   ['Organic Search', (f) => f.category === 'search' || f.medium === 'organic'],

@@ -1,9 +1,11 @@
+import { AI_ASSISTANT_SOURCE_LISTS } from './ai-assistant-sources.generated';
 import { GA4_SOURCE_LISTS } from './ga4-sources.generated';
 
-// The source lists GA4's channel rules refer to ("a list of search sites", …), plus the few hosts
+// The source lists GA4's channel rules refer to ("a list of search sites", …), Zori's list of AI
+// assistants (data/ai-assistant-sources.csv, same form; GA4 has no such list), plus the few hosts
 // Zori adds because GA4's published list predates them. Table-driven: edit the tables, not code.
 
-export type SourceCategory = 'search' | 'social' | 'shopping' | 'video';
+export type SourceCategory = 'search' | 'social' | 'shopping' | 'video' | 'ai_assistant';
 
 /** Sources GA4's list lacks (x.com is Twitter's current host). Same categories as GA4's. */
 const ZORI_EXTRA_SOURCES: Record<string, SourceCategory> = {
@@ -51,7 +53,7 @@ export const PAYMENT_HOSTS: readonly string[] = [
 ];
 
 const CATEGORY_BY_SOURCE: ReadonlyMap<string, SourceCategory> = new Map<string, SourceCategory>([
-  ...Object.entries(GA4_SOURCE_LISTS).flatMap(([category, sources]) =>
+  ...Object.entries({ ...GA4_SOURCE_LISTS, ...AI_ASSISTANT_SOURCE_LISTS }).flatMap(([category, sources]) =>
     sources.map((s) => [s, category as SourceCategory] as [string, SourceCategory]),
   ),
   ...Object.entries(ZORI_EXTRA_SOURCES),

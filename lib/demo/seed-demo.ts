@@ -34,6 +34,7 @@ const SOURCES: Source[] = [
   { channel: 'Organic Social', source: 'news.ycombinator.com', referrerDomain: 'news.ycombinator.com', weight: 8, buyRate: 0.05 },
   { channel: 'Email', source: 'newsletter', medium: 'email', campaign: 'march_update', weight: 7, buyRate: 0.15 },
   { channel: 'Referral', source: 'producthunt.com', referrerDomain: 'www.producthunt.com', weight: 6, buyRate: 0.07 },
+  { channel: 'AI Assistants', source: 'chatgpt.com', medium: 'referral', referrerDomain: 'chatgpt.com', weight: 4, buyRate: 0.11 },
   { channel: 'Affiliates', source: 'partnerstack', medium: 'affiliate', campaign: 'partners', weight: 3, buyRate: 0.1 },
 ];
 const LANDINGS = ['/', '/pricing', '/blog/revenue-attribution', '/features', '/docs/getting-started'];

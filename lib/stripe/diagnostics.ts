@@ -35,7 +35,12 @@ export async function listUnattributedPayments(actor: Actor, projectId: string, 
       visitorIdSource: true, checkoutSessionId: true, subscriptionId: true, invoiceId: true, kind: true,
     },
   });
-  return rows.map((p) => ({ ...p, fix: fixForUnattributed(p, scope.project.attributionWindowDays) }));
+  const sessionIds = [...new Set(rows.map((p) => p.checkoutSessionId).filter((id): id is string => id !== null))];
+  const sessions = sessionIds.length
+    ? await prisma().checkoutSession.findMany({ where: { projectId, sessionId: { in: sessionIds } }, select: { sessionId: true, paymentLinkId: true, foreignClientReference: true } })
+    : [];
+  const origin = new Map(sessions.map((s) => [s.sessionId, s]));
+  return rows.map((p) => ({ ...p, fix: fixForUnattributed(p, scope.project.attributionWindowDays, (p.checkoutSessionId && origin.get(p.checkoutSessionId)) || null) }));
 }
 
 /** Runs a failed (or any) event again now; processing is idempotent, so a processed one changes nothing. */

@@ -8,7 +8,32 @@ type UnattributedPayment = {
   invoiceId: string | null;
 };
 
-export function fixForUnattributed(p: UnattributedPayment, windowDays: number): { reason: string; fix: string } {
+/** What Zori kept of the payment's Checkout Session: which no-code set-up opened it, and a reference that was not a visitor. */
+export type CheckoutOrigin = { paymentLinkId: string | null; foreignClientReference: string | null };
+
+const SCRIPT_TAG = 'Zori’s script tag';
+
+/** A Checkout Session without a visitor id: which set-up it came from says what was missing. */
+function checkoutFix(checkout: CheckoutOrigin | null): { reason: string; fix: string } {
+  if (checkout?.foreignClientReference) {
+    return {
+      reason: `The Checkout Session’s client_reference_id (“${checkout.foreignClientReference}”) is not a visitor Zori has seen: the site passes its own reference, which Zori leaves in place.`,
+      fix: 'Keep your reference and also pass the visitor id as metadata.zori_visitor_id (Checkout Sessions you create), or call ZoriHQ.identify({ email }) on sign-up so payments by that email are credited.',
+    };
+  }
+  if (checkout?.paymentLinkId) {
+    return {
+      reason: `This payment came through Payment Link ${checkout.paymentLinkId} (or the Buy Button built on it) without a visitor id.`,
+      fix: `Add ${SCRIPT_TAG} to every page that shows the link or the <stripe-buy-button>: it adds client_reference_id to buy.stripe.com links and client-reference-id to Buy Buttons by itself. A link on your own domain (pay.example.com) must be listed in data-stripe-link-domains. Links shared outside your site (emails, social posts) carry no visitor.`,
+    };
+  }
+  return {
+    reason: 'The Checkout Session of this payment (a Pricing Table’s, or one your code created) carried no visitor id.',
+    fix: `Pricing Table: add ${SCRIPT_TAG} to the page that shows <stripe-pricing-table>; it sets client-reference-id by itself. Your own code: pass metadata.zori_visitor_id (or client_reference_id) when creating the session, plus payment_intent_data.metadata (payment mode) or subscription_data.metadata (subscription mode) so it also reaches the payment. Checkout Session metadata is not copied to the payment by Stripe.`,
+  };
+}
+
+export function fixForUnattributed(p: UnattributedPayment, windowDays: number, checkout: CheckoutOrigin | null = null): { reason: string; fix: string } {
   switch (p.attributionStatus) {
     case 'unknown_visitor':
       return {
@@ -21,12 +46,7 @@ export function fixForUnattributed(p: UnattributedPayment, windowDays: number): 
         fix: 'Nothing is wrong with the integration. Lengthen the attribution window in Settings if your sales cycle is longer.',
       };
     default:
-      if (p.checkoutSessionId) {
-        return {
-          reason: 'The Checkout Session of this payment carried no zori_visitor_id.',
-          fix: 'Pass the visitor id when creating the session: metadata.zori_visitor_id (or client_reference_id), plus payment_intent_data.metadata (payment mode) or subscription_data.metadata (subscription mode) so it also reaches the payment. Checkout Session metadata is not copied to the payment by Stripe.',
-        };
-      }
+      if (p.checkoutSessionId) return checkoutFix(checkout);
       if (p.subscriptionId || p.invoiceId) {
         return {
           reason: 'Neither the subscription, its invoice nor the customer carried a zori_visitor_id.',

@@ -132,6 +132,23 @@ describe('zori rollup', () => {
   }, SLOW);
 });
 
+describe('zori channels reclassify', () => {
+  it('moves stored visits to the current channel rules, then rollup verify passes; bad flags exit 2, unknown projects 1', async () => {
+    const { project } = await makeTenant(['owner']);
+    await prisma().project.update({ where: { id: project.id }, data: { channelRulesVersion: 1 } });
+    // Stored before AI Assistants existed: a chatgpt.com referral was a Referral.
+    await addTouch(project.id, 'v_ai', '2026-01-05T10:00:00Z', { channel: 'Referral', source: 'chatgpt.com', medium: 'referral' });
+    await addPayment(project.id, { paidAt: '2026-01-06T10:00:00Z', amount: 4200, visitorId: 'v_ai' });
+    const run = await zori('channels', 'reclassify', '--project', project.id, '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ touches: 1, payments: 1, rulesVersion: 2 });
+    expect((await prisma().touch.findFirstOrThrow({ where: { projectId: project.id } })).channel).toBe('AI Assistants');
+    expect((await zori('rollup', 'verify', '--project', project.id)).code).toBe(0);
+    expect((await zori('channels', 'reclassify')).code).toBe(2);
+    expect((await zori('channels', 'reclassify', '--project', 'nope')).code).toBe(1);
+  }, SLOW);
+});
+
 describe('the admin CLI without DATABASE_URL', () => {
   it('opens the embedded database itself, or goes through the running server when one is up', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zori-cli-'));

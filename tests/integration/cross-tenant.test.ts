@@ -48,6 +48,7 @@ import { acceptInvitation, createInvitation, describeInvitation, listInvitations
 import { changeMemberRole, listMembers, removeMember } from '@/lib/tenancy/members';
 import { getOrganization, renameOrganization } from '@/lib/tenancy/organizations';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from '@/lib/tenancy/projects';
+import { reclassifyProjectChannels } from '@/lib/analytics/reclassify-channels';
 import type { Emulator } from '@/stripe-emulator/server';
 import { actorOf, makeTenant } from '../helpers/factories';
 import { consent, startStripe } from '../helpers/stripe-emulator';
@@ -141,6 +142,7 @@ export const OPERATIONS: Row[] = [
   { name: 'page app/(app)/projects/[projectId]/settings/page.tsx', calls: 'getProject', run: (a, v) => getProject(a, v.project.id) },
   { name: 'page app/(app)/projects/[projectId]/settings/page.tsx', calls: 'listApiKeys', run: (a, v) => listApiKeys(a, v.project.id) },
   { name: 'updateProjectSettingsAction', calls: 'updateProject', run: (a, v) => updateProject(a, v.project.id, { domains: ['evil.example'], respectDoNotTrack: false }) },
+  { name: 'reclassifyChannelsAction', calls: 'reclassifyProjectChannels', run: (a, v) => reclassifyProjectChannels(a, v.project.id) },
   { name: 'createApiKeyAction', calls: 'createApiKey', run: (a, v) => createApiKey(a, v.project.id, { name: 'stolen' }) },
   { name: 'revokeApiKeyAction', calls: 'revokeApiKey', run: (a, v) => revokeApiKey(a, v.project.id, { apiKeyId: v.apiKeyId }) },
   { name: 'revokeApiKeyAction', calls: 'revokeApiKey', run: (a, v, own) => revokeApiKey(a, own.project.id, { apiKeyId: v.apiKeyId }) },

@@ -181,6 +181,9 @@ async function zori(...args: string[]) {
   }
 }
 
+// Each test starts the real CLI several times (a tsx process each): seconds apiece on a busy machine.
+const CLI_TIMEOUT = 120_000;
+
 describe('zori stripe set', () => {
   it('saves a webhook secret and a checked key, printing only masked secrets', async () => {
     const { project } = await makeTenant(['owner']);
@@ -192,7 +195,7 @@ describe('zori stripe set', () => {
     expect(run.stdout).not.toContain(GOOD_KEY);
     const stored = await prisma().stripeConnection.findUniqueOrThrow({ where: { projectId: project.id } });
     expect(open(stored.webhookSecrets[0])).toBe('whsec_fromcli9');
-  });
+  }, CLI_TIMEOUT);
 
   it('rejects bad flags and malformed secrets (exit 2) and unknown projects (exit 1), saving nothing', async () => {
     const { project } = await makeTenant(['owner']);
@@ -206,7 +209,7 @@ describe('zori stripe set', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/not found/i);
     expect(await prisma().stripeConnection.findUnique({ where: { projectId: project.id } })).toBeNull();
-  }, 120_000); // five CLI processes, each starting tsx: over 30 s when the machine is busy
+  }, CLI_TIMEOUT);
 });
 
 describe('diagnostics', () => {

@@ -12,10 +12,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRollupSweep } from '@/lib/analytics/rollup-sweep';
 import { seal } from '@/lib/crypto/secrets';
-import { disconnect, prisma } from '@/lib/db/client';
+import { disconnect, pool, prisma } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { inboxWorker } from '@/lib/stripe/inbox/worker';
-import { makeTenant } from '../helpers/factories';
 import { charge, deliverTo, event, refund, startWebhookServer, uid } from '../helpers/stripe-events';
 
 const MIGRATION = '20261207210912_ledger_scoped_by_project';
@@ -62,14 +61,25 @@ afterAll(async () => {
 
 const DAY = 86400_000;
 
+/** A project as the schema before the migration has it, inserted with SQL: the Prisma client of today would read back columns added since. */
+async function oldProject(): Promise<{ id: string; name: string }> {
+  const id = `prj_${uid()}`;
+  await pool().query(`INSERT INTO "Organization" (id, name, "updatedAt") VALUES ($1, $1, now())`, [`org_${id}`]);
+  await pool().query(
+    `INSERT INTO "Project" (id, "organizationId", name, "nameKey", "publishableKey", domains, "updatedAt") VALUES ($1, $2, $1, $1, $3, ARRAY['shop.example.test'], now())`,
+    [id, `org_${id}`, `zpk_${uid()}${uid()}`],
+  );
+  return { id, name: id };
+}
+
 describe('ledger_scoped_by_project migration', () => {
   it('re-keys rows written before it without losing any, and rollup verify passes after it', async () => {
     // --- Before: rows as the old code wrote them.
     const secret = `whsec_${uid()}`;
-    const unverified = (await makeTenant()).project; // a webhook secret only: rows under `self:<id>`
-    const keyedLater = (await makeTenant()).project; // its key was saved after its first events
-    const victim = (await makeTenant()).project;
-    const attacker = (await makeTenant()).project;
+    const unverified = await oldProject(); // a webhook secret only: rows under `self:<id>`
+    const keyedLater = await oldProject(); // its key was saved after its first events
+    const victim = await oldProject();
+    const attacker = await oldProject();
     await prisma().stripeConnection.createMany({
       data: [
         { projectId: unverified.id, kind: 'self_hosted', webhookSecrets: [seal(secret)] },
@@ -79,10 +89,14 @@ describe('ledger_scoped_by_project migration', () => {
       ],
     });
     const paidAt = new Date(Date.now() - 3 * DAY);
-    const payment = (projectId: string, stripeAccount: string, key: string, amount: number, extra: object = {}) =>
-      prisma().payment.create({
-        data: { projectId, livemode: false, stripeAccount, paymentKey: key, paymentIntentId: key, chargeId: `ch_${key}`, amount: BigInt(amount), currency: 'usd', reportingAmount: BigInt(amount), reportingCurrency: 'usd', fxSource: 'same_currency', amountSource: 'charge', paidAt, ...extra },
+    // createMany reads nothing back: a column a later migration adds is never asked of this older schema.
+    const payment = async (projectId: string, stripeAccount: string, key: string, amount: number, extra: object = {}) => {
+      const row = { id: `pay_${uid()}`, paymentKey: key, chargeId: `ch_${key}` };
+      await prisma().payment.createMany({
+        data: [{ ...row, projectId, livemode: false, stripeAccount, paymentIntentId: key, amount: BigInt(amount), currency: 'usd', reportingAmount: BigInt(amount), reportingCurrency: 'usd', fxSource: 'same_currency', amountSource: 'charge', paidAt, ...extra }],
       });
+      return row;
+    };
     const inbox = (projectId: string, stripeAccount: string, eventId: string) =>
       prisma().stripeEvent.create({ data: { projectId, stripeAccount, eventId, type: 'charge.succeeded', livemode: false, stripeCreatedAt: paidAt, payload: {}, status: 'processed' } });
 
@@ -90,7 +104,8 @@ describe('ledger_scoped_by_project migration', () => {
     const early = await inbox(unverified.id, own, `evt_${uid()}`);
     const p1 = await payment(unverified.id, own, `pi_${uid()}`, 5000, { amountRefunded: 1000n, amountDisputed: 5000n });
     await prisma().refund.create({ data: { projectId: unverified.id, paymentId: p1.id, stripeAccount: own, stripeRefundId: `re_${uid()}`, amount: 1000n, currency: 'usd', status: 'succeeded', createdAt: new Date(paidAt.getTime() + DAY) } });
-    await prisma().checkoutSession.create({ data: { projectId: unverified.id, stripeAccount: own, sessionId: `cs_${uid()}`, paymentIntentId: p1.paymentKey, completedAt: paidAt } });
+    // createMany: it reads no row back, so columns added by later migrations are not asked for.
+    await prisma().checkoutSession.createMany({ data: [{ projectId: unverified.id, stripeAccount: own, sessionId: `cs_${uid()}`, paymentIntentId: p1.paymentKey, completedAt: paidAt }] });
     const p4 = await payment(keyedLater.id, `self:${keyedLater.id}`, `pi_${uid()}`, 700);
     await inbox(keyedLater.id, `self:${keyedLater.id}`, `evt_${uid()}`);
     const p2 = await payment(victim.id, 'acct_victim', `pi_${uid()}`, 3000, { amountRefunded: 3000n });

@@ -1,6 +1,7 @@
 // Zori's browser tracker (served minified at /zori.js). No dependencies, no fingerprinting: one
 // random first-party id in a cookie, where the visit came from, page views and custom events.
 // Wire format: lib/zod/ingest.ts.
+import { wireStripeCheckouts } from './stripe-checkouts';
 
 type Props = Record<string, string | number | boolean | null>;
 type Session = Record<string, unknown>;
@@ -54,6 +55,8 @@ let landingPath = loc.pathname;
 let lastPath: string | null = null;
 let queue: Ev[] = [];
 let timer: ReturnType<typeof setTimeout> | 0 = 0;
+/** Applies a change of consent or opt-out to the Stripe checkouts on the page (set once wired). */
+let relabelCheckouts: (() => void) | undefined;
 
 const visitorId = () => (cookieless || optedOut ? null : getCookie(VISITOR));
 
@@ -116,11 +119,11 @@ function session(pageLoad: boolean) {
   setCookie(SESSION, sessionId + '.' + (campaignKey || (stored && stored[1]) || ''), 1800);
 }
 
-function send(beacon: boolean) {
+function send(beacon: boolean, vid = visitorId()) {
   if (timer) clearTimeout(timer);
   timer = 0;
   if (!queue.length || !key || optedOut) return (queue = []);
-  const body = JSON.stringify({ key, vid: visitorId(), sid: sessionId, now: Date.now(), dnt: dnt || undefined, events: queue });
+  const body = JSON.stringify({ key, vid, sid: sessionId, now: Date.now(), dnt: dnt || undefined, events: queue });
   queue = [];
   if (!(beacon && nav.sendBeacon && nav.sendBeacon(api, body))) {
     fetch(api, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain' } }).catch(() => {});
@@ -183,6 +186,7 @@ const api$ = {
       dropCookie(VISITOR);
       dropCookie(SESSION);
     }
+    relabelCheckouts?.();
   },
   optOut() {
     optedOut = true;
@@ -190,6 +194,7 @@ const api$ = {
     setCookie(OPT_OUT, '1', 63072000);
     dropCookie(VISITOR);
     dropCookie(SESSION);
+    relabelCheckouts?.();
   },
 };
 
@@ -200,6 +205,23 @@ w.ZoriHQ = api$;
 for (const cmd of queued) api$.push(cmd);
 ensureVisitor();
 pageview(true);
+
+// Stripe's no-code checkouts get the visitor id as client_reference_id: the cookie's id, or without
+// consent this page's id; nothing when opted out or when Do Not Track is honoured.
+const checkoutRef = () => (optedOut || honourDnt ? null : visitorId() || ephemeralId);
+let pageIdSent = false;
+relabelCheckouts = wireStripeCheckouts(
+  checkoutRef,
+  ['buy.stripe.com', ...(attr('stripe-link-domains') || '').toLowerCase().split(/[\s,]+/)],
+  () => {
+    // Without a cookie, the page's id reaches Stripe: tie this page's session start to it (once), so
+    // the payment can be credited to where this visit came from.
+    if (pageIdSent || checkoutRef() != ephemeralId) return;
+    pageIdSent = true;
+    queue.push({ type: 'session', ts: Date.now(), path: landingPath, session: pendingStart || {} });
+    send(true, ephemeralId);
+  },
+);
 
 for (const m of ['pushState', 'replaceState'] as const) {
   const orig = history[m];

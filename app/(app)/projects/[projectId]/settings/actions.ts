@@ -2,6 +2,7 @@
 
 import type { ActionResult } from '@/lib/http/errors';
 import { fields, listField } from '@/lib/http/actions';
+import { reclassifyProjectChannels } from '@/lib/analytics/reclassify-channels';
 import { createApiKey, revokeApiKey } from '@/lib/tenancy/api-keys';
 import { updateProject } from '@/lib/tenancy/projects';
 import { act } from '../../../page-helpers';
@@ -35,4 +36,12 @@ export async function createApiKeyAction(_: State, form: FormData) {
 export async function revokeApiKeyAction(_: State, form: FormData) {
   const f = fields(form);
   return act((actor) => revokeApiKey(actor, f.projectId ?? '', f), 'API key revoked');
+}
+
+export async function reclassifyChannelsAction(_: State, form: FormData) {
+  const f = fields(form);
+  const result = await act((actor) => reclassifyProjectChannels(actor, f.projectId ?? ''));
+  if (!result.ok || !result.data) return result;
+  const { touches, payments } = result.data;
+  return { ...result, message: `Reclassified ${touches} past ${touches === 1 ? 'visit' : 'visits'}; the revenue of ${payments} ${payments === 1 ? 'payment' : 'payments'} follows.` };
 }

@@ -8,12 +8,13 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { DataTable, RowHeader, Td, Th, Tr } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { CHANNEL_RULES_VERSION } from '@/lib/channels/classify';
 import { formatDateTime } from '@/lib/format/dates';
 import { listApiKeys } from '@/lib/tenancy/api-keys';
 import { getProject } from '@/lib/tenancy/projects';
 import { trackingSnippet } from '@/lib/tenancy/snippet';
 import { canManage, orNotFound, requireActor } from '../../../page-helpers';
-import { createApiKeyAction, revokeApiKeyAction, updateProjectSettingsAction } from './actions';
+import { createApiKeyAction, reclassifyChannelsAction, revokeApiKeyAction, updateProjectSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Project settings' };
 
@@ -52,6 +53,28 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             }}
             readOnly={readOnly}
           />
+        </CardBody>
+      </Card>
+      <Card aria-labelledby="channels-heading">
+        <CardHeader
+          titleId="channels-heading"
+          title="Channels"
+          description="Visits are grouped into GA4’s default channels, plus AI Assistants (ChatGPT, Perplexity, Claude, Gemini, Copilot and others)."
+        />
+        <CardBody className="space-y-3">
+          {project.channelRulesVersion < CHANNEL_RULES_VERSION ? (
+            <>
+              <p className="text-sm text-fg" data-testid="channel-rules-status">
+                Visits stored before AI Assistants was added keep the channel they were given (usually Referral or Unassigned). Reclassify them to see that history under AI
+                Assistants; revenue, visitor and daily figures are rebuilt to match.
+              </p>
+              <HiddenIdsForm action={reclassifyChannelsAction} ids={{ projectId }} label="Reclassify past visits" button="Reclassify past visits" readOnly={readOnly} />
+            </>
+          ) : (
+            <p className="text-sm text-muted" data-testid="channel-rules-status">
+              All visits, past and new, follow the current channel rules.
+            </p>
+          )}
         </CardBody>
       </Card>
       <Card aria-labelledby="keys-heading">

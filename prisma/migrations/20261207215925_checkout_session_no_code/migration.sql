@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CheckoutSession" ADD COLUMN     "foreignClientReference" TEXT,
+ADD COLUMN     "paymentLinkId" TEXT;
