@@ -3,7 +3,7 @@ import { publicUrl } from '@/lib/config/env';
 import { open, seal } from '@/lib/crypto/secrets';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { connectConfig, platformStripe } from './config';
+import { type PlatformConfig, platformConfig, platformStripe } from './config';
 import { HANDLED_EVENT_TYPES } from '@/lib/stripe/handlers';
 
 /** What the platform's Connect endpoint subscribes to: the ingestion events plus revocations. */
@@ -20,7 +20,7 @@ export function connectWebhookUrl(): string {
   return `${publicUrl()}${CONNECT_WEBHOOK_PATH}`;
 }
 
-export async function ensurePlatformWebhook(config = connectConfig(), url = connectWebhookUrl()): Promise<{ endpointId: string; created: boolean }> {
+export async function ensurePlatformWebhook(config: PlatformConfig = platformConfig(), url = connectWebhookUrl()): Promise<{ endpointId: string; created: boolean }> {
   const known = await prisma().stripePlatformWebhook.findUnique({ where: { url } });
   if (known) return { endpointId: known.endpointId, created: false };
   const stripe = platformStripe(config);
