@@ -55,8 +55,9 @@ test('install the app, let the access token expire, import and attribute a payme
   const refreshesBefore = (await (await fetch(`${STRIPE_EMULATOR_URL}/_emulator/apps`)).json()).refreshCount;
   await page.reload();
   await page.getByRole('button', { name: 'Import history again' }).click();
+  // The import renews the expired token (one refresh-token exchange) and reads the payment with it.
+  await expect.poll(async () => (await (await fetch(`${STRIPE_EMULATOR_URL}/_emulator/apps`)).json()).refreshCount, { timeout: 20_000 }).toBe(refreshesBefore + 1);
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100', { timeout: 20_000 });
-  expect((await (await fetch(`${STRIPE_EMULATOR_URL}/_emulator/apps`)).json()).refreshCount).toBe(refreshesBefore + 1);
   await expect
     .poll(async () => (await query<{ visitorId: string; attributionStatus: string }>('SELECT "visitorId", "attributionStatus"::text FROM "Payment" WHERE "projectId" = $1 AND "paymentIntentId" = $2', [projectId, paid.paymentIntent.id]))[0])
     .toEqual({ visitorId: vid, attributionStatus: 'attributed' });
