@@ -1,4 +1,7 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
+import { AriaRouterProvider } from '@/components/ui/router-provider';
+import { themeClass } from '@/components/ui/theme';
+import { currentTheme } from '@/components/ui/theme-server';
 import './globals.css';
 
 // Every page reads the session or the database at request time; nothing is prerendered at build.
@@ -9,10 +12,21 @@ export const metadata: Metadata = {
   description: 'Revenue attribution: which traffic source made money.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f7f7f8' },
+    { media: '(prefers-color-scheme: dark)', color: '#09090b' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The chosen theme is a class rendered by the server: no flash of the other theme on load.
+  const theme = await currentTheme();
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-white text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">{children}</body>
+    <html lang="en" className={themeClass(theme)} suppressHydrationWarning>
+      <body className="min-h-screen bg-page text-fg antialiased">
+        <AriaRouterProvider>{children}</AriaRouterProvider>
+      </body>
     </html>
   );
 }

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const BENCHES = ['ingest.ts', 'webhooks.ts', 'connect-webhook.ts', 'dashboard.ts'];
+const BENCHES = ['ingest.ts', 'webhooks.ts', 'connect-webhook.ts', 'dashboard.ts', 'pages.ts'];
 
 for (const file of BENCHES) {
   console.log(`\n=== bench/${file} ===`);

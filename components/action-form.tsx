@@ -2,6 +2,7 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from 'react';
 import type { ActionResult } from '@/lib/http/errors';
+import { buttonStyles } from './ui/button';
 
 // Forms backed by a server action (React 19 useActionState): field errors appear next to their
 // field (aria-invalid, role=alert), the overall result above the submit button. A read-only form
@@ -9,16 +10,13 @@ import type { ActionResult } from '@/lib/http/errors';
 
 export type FormAction = (state: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
-const FormState = createContext<{ state: ActionResult<unknown> | null; pending: boolean }>({ state: null, pending: false });
+const FormState = createContext<{ state: ActionResult<unknown> | null; pending: boolean; fields: Set<string> }>({ state: null, pending: false, fields: new Set() });
 
 export const inputClass =
-  'w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 disabled:bg-gray-100 disabled:text-gray-500 dark:border-gray-700 dark:bg-gray-900 dark:disabled:bg-gray-800';
-export const buttonClass =
-  'rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-50';
-export const dangerButtonClass =
-  'rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-500 disabled:cursor-not-allowed disabled:opacity-50';
-export const secondaryButtonClass =
-  'rounded-md border border-gray-300 px-3 py-2 text-sm font-medium hover:bg-gray-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-gray-700 dark:hover:bg-gray-800';
+  'h-10 w-full rounded-lg border border-line bg-surface px-3 text-sm text-fg shadow-xs outline-none transition-colors placeholder:text-muted/70 focus:border-accent focus:ring-2 focus:ring-accent/25 aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:bg-subtle disabled:text-muted';
+export const buttonClass = buttonStyles('primary');
+export const dangerButtonClass = buttonStyles('danger');
+export const secondaryButtonClass = buttonStyles('secondary');
 
 export function ActionForm({
   action,
@@ -41,6 +39,8 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The names of the fields that show their own error, so the summary does not repeat it.
+  const fields = useRef(new Set<string>()).current;
   useEffect(() => {
     if (state?.ok && resetOnSuccess) formRef.current?.reset();
   }, [state, resetOnSuccess]);
@@ -52,7 +52,7 @@ export function ActionForm({
     startTransition(() => formAction(data));
   }
   return (
-    <FormState.Provider value={{ state, pending }}>
+    <FormState.Provider value={{ state, pending, fields }}>
       <form ref={formRef} onSubmit={submit} noValidate aria-label={label} className={className}>
         <fieldset disabled={readOnly} className="contents">
           {children}
@@ -65,22 +65,27 @@ export function ActionForm({
 }
 
 function FormMessage() {
-  const { state } = useContext(FormState);
+  const { state, fields } = useContext(FormState);
   if (!state?.message) return null;
+  if (!state.ok && state.fieldErrors && Object.keys(state.fieldErrors).every((key) => fields.has(key.split('.')[0]))) return null;
   return state.ok ? (
-    <p role="status" className="text-sm text-green-700 dark:text-green-400">
+    <p role="status" className="basis-full text-sm text-emerald-700 dark:text-emerald-400">
       {state.message}
     </p>
   ) : (
-    <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+    <p role="alert" className="basis-full text-sm text-red-600 dark:text-red-400">
       {state.message}
     </p>
   );
 }
 
 export function useFieldError(name: string): string | undefined {
-  const { state } = useContext(FormState);
-  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+  const { state, fields } = useContext(FormState);
+  fields.add(name);
+  if (!state || state.ok || !state.fieldErrors) return undefined;
+  // "domains.1": the error of one line of a list field belongs to the field.
+  const key = Object.keys(state.fieldErrors).find((k) => k === name || k.startsWith(`${name}.`));
+  return key ? state.fieldErrors[key] : undefined;
 }
 
 export function Field({
@@ -98,13 +103,13 @@ export function Field({
   const error = useFieldError(name);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
+    <div className="min-w-0 space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
       </label>
       {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, className: inputClass })}
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-gray-500 dark:text-gray-400">
+        <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       )}
@@ -121,10 +126,10 @@ export function TextField({ name, label, hint, defaultValue, type = 'text' }: { 
   return <Field name={name} label={label} hint={hint}>{(p) => <input {...p} type={type} defaultValue={defaultValue} />}</Field>;
 }
 
-export function SubmitButton({ children, danger = false, pendingLabel }: { children: React.ReactNode; danger?: boolean; pendingLabel?: string }) {
+export function SubmitButton({ children, danger = false, variant, pendingLabel }: { children: React.ReactNode; danger?: boolean; variant?: 'primary' | 'secondary'; pendingLabel?: string }) {
   const { pending } = useContext(FormState);
   return (
-    <button type="submit" disabled={pending} className={danger ? dangerButtonClass : buttonClass}>
+    <button type="submit" disabled={pending} className={danger ? dangerButtonClass : buttonStyles(variant ?? 'primary')}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
 import { secondaryButtonClass } from './action-form';
 
@@ -15,6 +16,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
         setTimeout(() => setCopied(false), 2000);
       }}
     >
+      {copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
       <span aria-live="polite">{copied ? 'Copied' : label}</span>
     </button>
   );

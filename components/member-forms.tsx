@@ -1,22 +1,26 @@
 'use client';
 
-import { ActionForm, type FormAction, Field, SubmitButton, TextField } from './action-form';
+import { Select } from './ui/select';
+import { ActionForm, type FormAction, SubmitButton, TextField, useFieldError } from './action-form';
 
-const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
+const ROLES = [
+  { id: 'owner', label: 'Owner', description: 'Everything, including members and deleting' },
+  { id: 'admin', label: 'Admin', description: 'Manages projects, keys, Stripe and members' },
+  { id: 'member', label: 'Member', description: 'Reads every report' },
+  { id: 'viewer', label: 'Viewer', description: 'Reads every report' },
+] as const;
 
-function RoleSelect({ defaultValue, label = 'Role' }: { defaultValue: string; label?: string }) {
+function RoleSelect({ defaultValue, label = 'Role', readOnly, hideLabel = false }: { defaultValue: string; label?: string; readOnly: boolean; hideLabel?: boolean }) {
+  const error = useFieldError('role');
   return (
-    <Field name="role" label={label}>
-      {(p) => (
-        <select {...p} defaultValue={defaultValue}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+    <div className="min-w-0 space-y-1.5">
+      <Select name="role" label={label} variant={hideLabel ? 'toolbar' : 'field'} defaultValue={defaultValue} options={ROLES} isDisabled={readOnly} isInvalid={!!error} className="w-36" />
+      {error && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
       )}
-    </Field>
+    </div>
   );
 }
 
@@ -25,8 +29,8 @@ export function ChangeRoleForm({ action, orgId, userId, email, role, readOnly }:
     <ActionForm action={action} readOnly={readOnly} label={`Role of ${email}`} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="userId" value={userId} />
-      <RoleSelect defaultValue={role} label={`Role of ${email}`} />
-      <SubmitButton>Change role</SubmitButton>
+      <RoleSelect defaultValue={role} label={`Role of ${email}`} readOnly={readOnly} hideLabel />
+      <SubmitButton variant="secondary">Change role</SubmitButton>
     </ActionForm>
   );
 }
@@ -35,8 +39,10 @@ export function InviteForm({ action, orgId, readOnly }: { action: FormAction; or
   return (
     <ActionForm action={action} readOnly={readOnly} resetOnSuccess label="Invite a member" className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="orgId" value={orgId} />
-      <TextField name="email" label="Email address" type="email" />
-      <RoleSelect defaultValue="member" />
+      <div className="min-w-0 flex-1 basis-60">
+        <TextField name="email" label="Email address" type="email" />
+      </div>
+      <RoleSelect defaultValue="member" readOnly={readOnly} />
       <SubmitButton>Send invitation</SubmitButton>
     </ActionForm>
   );

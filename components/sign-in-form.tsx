@@ -2,6 +2,8 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { inputClass } from './action-form';
+import { buttonStyles } from './ui/button';
 
 export function SignInForm({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
   const [email, setEmail] = useState('');
@@ -21,9 +23,9 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
   }
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-3">
       <form onSubmit={submit} noValidate className="space-y-3">
-        <label htmlFor="email" className="block text-sm font-medium">
+        <label htmlFor="email" className="block text-sm font-medium text-fg">
           Email
         </label>
         <input
@@ -35,14 +37,15 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
           onChange={(e) => setEmail(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'email-error' : undefined}
-          className="w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-900"
+          placeholder="you@company.com"
+          className={inputClass}
         />
         {error && (
-          <p id="email-error" role="alert" className="text-sm text-red-600">
+          <p id="email-error" role="alert" className="text-sm text-red-600 dark:text-red-400">
             {error}
           </p>
         )}
-        <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonStyles('primary', 'md', 'w-full')}>
           {pending ? 'Sending…' : 'Email me a sign-in link'}
         </button>
       </form>
@@ -51,7 +54,7 @@ export function SignInForm({ providers, callbackUrl }: { providers: { id: string
           key={p.id}
           type="button"
           onClick={() => signIn(p.id, { callbackUrl })}
-          className="w-full rounded-md border border-gray-300 px-3 py-2 font-medium dark:border-gray-700"
+          className={buttonStyles('secondary', 'md', 'w-full')}
         >
           Continue with {p.name}
         </button>

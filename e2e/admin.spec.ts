@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { signInByMagicLink } from './support/auth';
+import { chooseOption } from './support/ui';
 
 // The admin pages driven through the real UI: projects, API keys, invitations, and a viewer's
 // read-only access (the UI disables changes; a forced submit is refused by the server).
@@ -39,7 +40,7 @@ test('an owner creates a project, reads its snippet, creates an API key shown on
   await expect(page.getByRole('heading', { name: 'Storefront' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByTestId('tracking-snippet')).toHaveText(/^<script async src="http:\/\/localhost:\d+\/zori\.js" data-key="zpk_[0-9A-Za-z]{24}"><\/script>$/);
+  await expect(page.getByTestId('tracking-snippet')).toHaveText(/^<script defer src="http:\/\/localhost:\d+\/zori\.js" data-key="zpk_[0-9A-Za-z]{24}"><\/script>$/);
 
   const settings = page.getByRole('form', { name: 'Project settings' });
   await settings.getByLabel('Time zone').fill('Mars/Olympus');
@@ -84,10 +85,10 @@ test('an owner creates a project, reads its snippet, creates an API key shown on
   await rename.getByLabel('Organization name').fill('Acme Retail');
   await rename.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Acme Retail' })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Organization' })).toHaveValue(/.+/);
-  await expect(page.getByRole('combobox', { name: 'Organization' }).locator('option:checked')).toHaveText('Acme Retail');
+  await expect(page.getByRole('button', { name: /Organization$/ })).toContainText('Acme Retail');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/app');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapp/);
@@ -101,7 +102,7 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
   const inviteeEmail = `invitee-${stamp()}@example.test`;
   const invite = owner.getByRole('form', { name: 'Invite a member' });
   await invite.getByLabel('Email address').fill(inviteeEmail);
-  await invite.getByLabel('Role').selectOption('viewer');
+  await chooseOption(invite, /Role/, 'Viewer');
   await invite.getByRole('button', { name: 'Send invitation' }).click();
   await expect(invite.getByRole('status')).toHaveText('Invitation sent');
   await expect(owner.getByTestId('invitation-row').filter({ hasText: inviteeEmail })).toContainText('viewer');
@@ -133,8 +134,7 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
   await expect(invitee.getByRole('link', { name: 'Sneaky project' })).toHaveCount(0);
 
   // The invitee now belongs to two organizations; the switcher moves between them.
-  const switcher = invitee.getByRole('combobox', { name: 'Organization' });
-  await switcher.selectOption({ label: `${inviteeEmail.split('@')[0]}'s organization` });
+  await chooseOption(invitee, /Organization$/, `${inviteeEmail.split('@')[0]}'s organization`);
   await expect(invitee.getByText('your role: owner')).toBeVisible();
   await expect(invitee).not.toHaveURL(orgUrl);
 
@@ -143,11 +143,11 @@ test('an invited viewer accepts by email, sees read-only pages and a forced chan
   const inviteeRow = owner.getByTestId('member-row').filter({ hasText: inviteeEmail });
   await expect(inviteeRow.getByTestId('member-role')).toHaveText('viewer');
   // The last owner cannot demote themselves; promoting the viewer works.
-  const ownerRow = owner.getByTestId('member-row').filter({ hasText: '· you' });
-  await ownerRow.getByRole('combobox').selectOption('viewer');
+  const ownerRow = owner.getByTestId('member-row').filter({ has: owner.getByTestId('member-you') });
+  await chooseOption(ownerRow, /Role of/, 'Viewer');
   await ownerRow.getByRole('button', { name: 'Change role' }).click();
   await expect(ownerRow.getByRole('alert').first()).toContainText('at least one owner');
-  await inviteeRow.getByRole('combobox').selectOption('admin');
+  await chooseOption(inviteeRow, /Role of/, 'Admin');
   await inviteeRow.getByRole('button', { name: 'Change role' }).click();
   await expect(inviteeRow.getByRole('status')).toHaveText('Role changed');
   await expect(inviteeRow.getByTestId('member-role')).toHaveText('admin');

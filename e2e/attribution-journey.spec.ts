@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
 import { signInByMagicLink } from './support/auth';
+import { chooseData } from './support/ui';
 import { emulatorControl, STRIPE_EMULATOR_URL, ZORI_PORT } from './support/stripe-emulator';
 
 // The product's whole promise, as a user lives it (issue 5, Tests): a merchant signs in, lists their
@@ -91,7 +92,7 @@ test('a twitter visitor pays through connected Stripe and the revenue is credite
   // The emulator is a test-mode Stripe, and the dashboard shows live data until told otherwise.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}$`));
-  await page.getByLabel('Data').selectOption('test');
+  await chooseData(page, 'Test');
   await expect(page).toHaveURL(/mode=test/);
   const rowOf = (table: string, name: string) => page.getByTestId(table).locator('tbody tr').filter({ has: page.locator('th', { hasText: name }) });
   await untilShown(page, async () => {
@@ -108,7 +109,7 @@ test('a twitter visitor pays through connected Stripe and the revenue is credite
   await page.getByRole('link', { name: 'Payments', exact: true }).click();
   // The project tabs carry the period and the live/test choice from the dashboard to the payments list.
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/payments\\?.*mode=test`));
-  await expect(page.getByLabel('Data')).toHaveValue('test');
+  await expect(page.getByRole('radiogroup', { name: 'Data' }).getByRole('radio', { name: 'Test' })).toBeChecked();
   const payment = page.getByTestId('payments-table').locator('tbody tr');
   await expect(payment).toHaveCount(1);
   await expect(payment).toContainText('$49.00');

@@ -70,7 +70,7 @@ test('the owner disconnects; the revenue already received stays', async ({ page 
   await emulatorControl('/_emulator/settle');
   const before = (await query<{ n: string }>('SELECT count(*)::text AS n FROM "StripeEvent" WHERE "projectId" = $1', [projectId]))[0].n;
 
-  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, disconnect' }).click();
   await expect(page.getByTestId('stripe-connection-state')).toHaveText('Needs attention');
   await expect(page.getByText(/Disconnected by disconnect-/)).toBeVisible();

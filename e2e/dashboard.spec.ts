@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { signInByMagicLink } from './support/auth';
+import { chooseOption } from './support/ui';
 
 // The dashboard on the demo data (serve.sh starts the app with ZORI_DEMO=1 on a fresh database).
 
@@ -47,7 +48,7 @@ test('clicking a row filters the page through the URL and changes the figures', 
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('th')).toHaveText(channel);
   // Changing the model is in the URL too.
-  await page.getByLabel('Attribution model').selectOption('linear');
+  await chooseOption(page, /Attribution model/, 'Linear');
   await expect(page).toHaveURL(/model=linear/);
   await expect(page.getByTestId('active-filters')).toContainText(channel);
 });

@@ -5,7 +5,9 @@ test('a new user signs in by magic link and lands in their personal organization
   const email = `newcomer-${Date.now()}@example.test`;
   await signInByMagicLink(page, email);
   await expect(page).toHaveURL(/\/projects\//);
-  await expect(page.getByText(email)).toBeVisible();
+  // The account menu says who is signed in.
+  await page.getByRole('button', { name: 'Account' }).click();
+  await expect(page.getByRole('menu').getByText(`Signed in as ${email}`)).toBeVisible();
 });
 
 test('a used magic link is refused with a clear message', async ({ page, context }) => {

@@ -15,6 +15,8 @@ type Handler = (req: ApiRequest, match: RegExpMatchArray) => unknown;
 const WEBHOOK_ON_CONNECTED_ACCOUNT =
   'You are not permitted to configure webhook endpoints on a connected account. Did you mean to create a Connect webhook on your account instead?';
 
+const WELL_FORMED_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/;
+
 /** Which account a request acts as, or the error Stripe answers. */
 export function authenticate(state: EmulatorState, req: IncomingMessage, opts: { acceptAnyKey: boolean }): { accountId: string; viaStripeAccount: boolean; livemode: boolean } {
   const key = apiKeyOf(req);
@@ -27,11 +29,18 @@ export function authenticate(state: EmulatorState, req: IncomingMessage, opts: {
   }
   const masked = `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
   let accountId = state.data.keys[key];
-  if (!accountId && opts.acceptAnyKey && /^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/.test(key)) {
+  // Real keys are the prefix then letters and digits; names with underscores (sk_test_newcomer_…) are welcome too.
+  if (!accountId && opts.acceptAnyKey && WELL_FORMED_KEY.test(key)) {
     // Offline development: any well-formed key opens (and thereafter names) its own account.
     accountId = state.createAccount({ name: `Emulated account ${key.slice(-4)}`, secretKey: key }).id;
   }
-  if (!accountId) throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${masked}`, 'api_key_invalid');
+  if (!accountId) {
+    // Stripe's message, then what this emulator accepts (Stripe itself would not say).
+    const accepted = opts.acceptAnyKey
+      ? 'This Stripe emulator accepts any key shaped like sk_test_…, sk_live_…, rk_test_… or rk_live_… followed by at least 8 letters, digits or underscores.'
+      : 'This Stripe emulator accepts only the keys of the accounts it was started with (see GET /_emulator/state).';
+    throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${masked}. ${accepted}`, 'api_key_invalid');
+  }
   const expiresAt = state.data.tokenExpiry?.[key];
   if (expiresAt !== undefined && expiresAt <= Math.floor(Date.now() / 1000)) {
     throw new StripeApiError(401, 'invalid_request_error', `Expired API Key provided: ${masked}`, 'api_key_expired');

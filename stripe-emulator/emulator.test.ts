@@ -69,6 +69,25 @@ describe('API keys and errors', () => {
     expect(err).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id', message: "No such charge: 'ch_doesnotexist'" });
   });
 
+  it('says which keys it accepts when it refuses one', async () => {
+    const err = await sdk('sk_test_nobody0000000000').charges.list().catch((e) => e);
+    expect(err.message).toMatch(/^Invalid API Key provided: sk_test_\**0000\. This Stripe emulator accepts only the keys of the accounts it was started with/);
+  });
+
+  it('in offline development opens an account for any well-formed key, underscores included', async () => {
+    const open = await startEmulator({ clientId: CLIENT_ID, platformKey: PLATFORM_KEY, acceptAnyKey: true });
+    try {
+      const client = new Stripe('sk_test_newcomer_0123456789abcdef', { host: '127.0.0.1', port: open.port, protocol: 'http', maxNetworkRetries: 0 });
+      const account = await client.accounts.retrieveCurrent();
+      expect(account.id).toMatch(/^acct_/);
+      const refused = await new Stripe('sk_test_short', { host: '127.0.0.1', port: open.port, protocol: 'http', maxNetworkRetries: 0 }).accounts.retrieveCurrent().catch((e) => e);
+      expect(refused).toMatchObject({ type: 'StripeAuthenticationError' });
+      expect(refused.message).toContain('accepts any key shaped like sk_test_…');
+    } finally {
+      await open.close();
+    }
+  });
+
   it('answers Stripe-format errors for bad list parameters and unknown URLs', async () => {
     await expect(sdk(PLATFORM_KEY).charges.list({ limit: 101 })).rejects.toMatchObject({ statusCode: 400, param: 'limit' });
     const res = await fetch(`${emulator.url}/v1/nothing_here`, { headers: { authorization: `Bearer ${PLATFORM_KEY}` } });

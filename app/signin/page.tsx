@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/shell/auth-card';
 import { SignInForm } from '@/components/sign-in-form';
 import { outboxPageEnabled, readEnv } from '@/lib/config/env';
 import { currentUser } from '@/lib/auth/session';
@@ -16,15 +17,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     ...(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? [{ id: 'google', name: 'Google' }] : []),
   ];
   return (
-    <main className="mx-auto max-w-sm px-4 py-24">
-      <h1 className="mb-2 text-2xl font-semibold">Sign in to Zori</h1>
-      <p className="mb-8 text-sm text-gray-600 dark:text-gray-400">We email you a link; no password needed.</p>
+    <AuthCard title="Sign in to Zori" description="We email you a link; no password needed.">
       <SignInForm providers={providers} callbackUrl={target} />
       {outboxPageEnabled(env) && (
-        <p className="mt-8 text-sm text-gray-600 dark:text-gray-400">
-          No mail server is configured: sign-in links appear in the <a className="underline" href="/dev/outbox">local outbox</a> and the server log.
+        <p className="mt-6 rounded-lg bg-subtle px-3 py-2.5 text-sm text-muted">
+          No mail server is configured: sign-in links appear in the{' '}
+          <a className="font-medium text-accent-fg hover:underline" href="/dev/outbox">
+            local outbox
+          </a>{' '}
+          and the server log.
         </p>
       )}
-    </main>
+    </AuthCard>
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { systemActor } from '@/lib/authz';
 import { listAllOrganizations } from '@/lib/tenancy/instance';
 import { defineCommand } from '../command';
+import { plural } from '@/lib/format/text';
 
 export default defineCommand({
   name: 'org list',
@@ -11,5 +12,5 @@ export default defineCommand({
   schema: z.object({}),
   run: () => listAllOrganizations(systemActor),
   format: (orgs) =>
-    orgs.length === 0 ? 'No organizations.' : orgs.map((o) => `${o.id}  ${o.name}  (${o.projects} projects, ${o.members} members)`).join('\n'),
+    orgs.length === 0 ? 'No organizations.' : orgs.map((o) => `${o.id}  ${o.name}  (${plural(o.projects, 'project')}, ${plural(o.members, 'member')})`).join('\n'),
 });

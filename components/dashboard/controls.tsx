@@ -1,114 +1,130 @@
 'use client';
 
+import { CalendarRange, GitBranch } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { Switch, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { DateRangePicker } from '@/components/ui/date-range-picker';
+import { Select } from '@/components/ui/select';
 
-// Period, comparison, model, live/test and bucket size: every change is written to the URL, so a
-// view can be shared and bookmarked; the server page reads the URL and renders the numbers.
+// Period, attribution model, live/test data and the comparison: every change is written to the URL,
+// so a view can be shared and bookmarked; the server page reads the URL and renders the numbers.
+// Pages show only the controls that change what they display (the payments list has no model or
+// comparison).
 
-const PERIODS: [string, string][] = [
-  ['today', 'Today'],
-  ['7d', 'Last 7 days'],
-  ['30d', 'Last 30 days'],
-  ['90d', 'Last 90 days'],
-  ['mtd', 'Month to date'],
-  ['last_month', 'Last month'],
-  ['ytd', 'Year to date'],
-  ['all', 'All time'],
-  ['custom', 'Custom range'],
+const PERIODS = [
+  { id: 'today', label: 'Today' },
+  { id: '7d', label: 'Last 7 days' },
+  { id: '30d', label: 'Last 30 days' },
+  { id: '90d', label: 'Last 90 days' },
+  { id: 'mtd', label: 'Month to date' },
+  { id: 'last_month', label: 'Last month' },
+  { id: 'ytd', label: 'Year to date' },
+  { id: 'all', label: 'All time' },
+  { id: 'custom', label: 'Custom range' },
 ];
-const MODELS: [string, string][] = [
-  ['first_touch', 'First touch'],
-  ['last_touch', 'Last non-direct touch'],
-  ['linear', 'Linear'],
-  ['position_based', 'Position-based (40/20/40)'],
-  ['time_decay', 'Time decay (7-day half-life)'],
+const MODELS = [
+  { id: 'first_touch', label: 'First touch', description: 'All credit to the touch that first brought the buyer' },
+  { id: 'last_touch', label: 'Last non-direct touch', description: 'All credit to the last touch that was not Direct' },
+  { id: 'linear', label: 'Linear', description: 'Credit shared equally by every touch' },
+  { id: 'position_based', label: 'Position-based (40/20/40)', description: '40% first, 40% last, 20% shared by the middle' },
+  { id: 'time_decay', label: 'Time decay (7-day half-life)', description: 'Touches closer to the purchase get more' },
 ];
 
-const select = 'rounded-md border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-700 dark:bg-gray-900';
+export type ControlValues = { period: string; from: string; to: string; compare: string; model: string; mode: string };
 
-export function DashboardControls({ values }: { values: { period: string; from: string; to: string; compare: string; model: string; mode: string; interval: string } }) {
+export function useUrlUpdate() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const [from, setFrom] = useState(values.from);
-  const [to, setTo] = useState(values.to);
-
-  const set = (change: Record<string, string | null>) => {
+  return (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
     for (const [k, v] of Object.entries(change)) {
       if (v === null) next.delete(k);
       else next.set(k, v);
     }
-    router.push(`${pathname}?${next.toString()}`);
+    next.delete('cursor'); // a new view starts at its first page
+    router.push(`${pathname}?${next.toString()}`, { scroll: false });
   };
+}
 
+export function ReportControls({
+  values,
+  show,
+  earliest,
+  today,
+}: {
+  values: ControlValues;
+  show: { model: boolean; compare: boolean };
+  earliest: string | null;
+  today: string;
+}) {
+  const set = useUrlUpdate();
   return (
-    <form
-      className="flex flex-wrap items-end gap-3"
-      aria-label="Dashboard controls"
-      onSubmit={(e) => {
-        e.preventDefault();
-        set({ period: 'custom', from, to });
-      }}
-    >
-      <label className="flex flex-col text-xs font-medium">
-        Period
-        <select className={select} value={values.period} onChange={(e) => set(e.target.value === 'custom' ? { period: 'custom', from, to } : { period: e.target.value, from: null, to: null })}>
-          {PERIODS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </label>
-      {values.period === 'custom' && (
-        <>
-          <label className="flex flex-col text-xs font-medium">
-            From
-            <input type="date" className={select} value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="flex flex-col text-xs font-medium">
-            To
-            <input type="date" className={select} value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-          <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-500">
-            Apply
-          </button>
-        </>
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Report controls">
+      <Select
+        label="Period"
+        variant="toolbar"
+        icon={CalendarRange}
+        options={PERIODS}
+        value={values.period}
+        onChange={(period) => set(period === 'custom' ? { period: 'custom', from: values.from, to: values.to } : { period, from: null, to: null })}
+      />
+      <DateRangePicker label="Dates" from={values.from} to={values.to} min={earliest ?? undefined} max={today} onChange={({ from, to }) => set({ period: 'custom', from, to })} />
+      {show.model && (
+        <Select label="Attribution model" variant="toolbar" icon={GitBranch} options={MODELS} value={values.model} onChange={(model) => set({ model })} className="max-w-[16rem]" />
       )}
-      <label className="flex flex-col text-xs font-medium">
-        Compare with
-        <select className={select} value={values.compare} onChange={(e) => set({ compare: e.target.value })}>
-          <option value="previous">Previous period</option>
-          <option value="none">No comparison</option>
-        </select>
-      </label>
-      <label className="flex flex-col text-xs font-medium">
-        Attribution model
-        <select className={select} value={values.model} onChange={(e) => set({ model: e.target.value })}>
-          {MODELS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-xs font-medium">
-        Data
-        <select className={select} value={values.mode} onChange={(e) => set({ mode: e.target.value })}>
-          <option value="live">Live</option>
-          <option value="test">Test</option>
-        </select>
-      </label>
-      <label className="flex flex-col text-xs font-medium">
-        Chart buckets
-        <select className={select} value={values.interval} onChange={(e) => set({ interval: e.target.value })}>
-          <option value="day">Day</option>
-          <option value="week">Week</option>
-          <option value="month">Month</option>
-        </select>
-      </label>
-    </form>
+      <ToggleButtonGroup
+        aria-label="Data"
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[values.mode]}
+        onSelectionChange={(keys) => {
+          const [mode] = [...keys];
+          if (mode) set({ mode: String(mode) });
+        }}
+        className="inline-flex h-9 items-center rounded-lg border border-line bg-surface p-0.5 shadow-xs"
+      >
+        {['live', 'test'].map((m) => (
+          <ToggleButton
+            key={m}
+            id={m}
+            className="h-full cursor-default rounded-md px-3 text-sm capitalize text-muted outline-none transition-colors hover:text-fg data-[focus-visible]:ring-2 data-[focus-visible]:ring-accent data-[selected]:bg-subtle data-[selected]:font-medium data-[selected]:text-fg"
+          >
+            {m === 'live' ? 'Live' : 'Test'}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      {show.compare && (
+        <Switch
+          isSelected={values.compare !== 'none'}
+          isDisabled={values.period === 'all'}
+          onChange={(on) => set({ compare: on ? 'previous' : 'none' })}
+          className="group inline-flex h-9 cursor-default items-center gap-2 rounded-lg px-1 text-sm text-fg outline-none data-[disabled]:opacity-50"
+        >
+          <span className="flex h-5 w-9 shrink-0 items-center rounded-full bg-zinc-300 px-0.5 transition-colors group-data-[focus-visible]:ring-2 group-data-[focus-visible]:ring-accent group-data-[selected]:bg-indigo-600 dark:bg-zinc-700 dark:group-data-[selected]:bg-indigo-500">
+            <span className="size-4 rounded-full bg-white shadow transition-transform group-data-[selected]:translate-x-4" />
+          </span>
+          Compare with previous period
+        </Switch>
+      )}
+    </div>
+  );
+}
+
+/** The time series' bucket size, next to the chart it changes. */
+export function IntervalSelect({ value }: { value: string }) {
+  const set = useUrlUpdate();
+  return (
+    <Select
+      label="Chart buckets"
+      variant="toolbar"
+      options={[
+        { id: 'day', label: 'By day' },
+        { id: 'week', label: 'By week' },
+        { id: 'month', label: 'By month' },
+      ]}
+      value={value}
+      onChange={(interval) => set({ interval })}
+    />
   );
 }

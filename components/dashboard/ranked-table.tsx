@@ -1,10 +1,16 @@
 import Link from 'next/link';
-import { formatMoney, formatPercent } from './money';
+import { Download } from 'lucide-react';
+import { Card, CardHeader } from '@/components/ui/card';
+import { ChannelDot } from '@/components/ui/channel-colors';
+import { DataTable, RowHeader, Td, Th, Tr } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatRate } from '@/lib/analytics/change';
+import { formatCount, formatMoney } from '@/lib/format/numbers';
 
 // A ranked table (channel, source, medium, …). Each row's name is a link that filters the whole page
 // by that value; an active filter shows as a chip with a link that removes it.
 
-export type RankedRow = { value: string; visitors: number; customers: number; revenue: number; net: number; payments: number };
+export type RankedRow = { value: string; visitors: number; customers: number; revenue: number; net: number; payments: number; conversionRate: number | null };
 
 export function RankedTable({
   title,
@@ -14,6 +20,7 @@ export function RankedTable({
   filterHref,
   csvHref,
   testId,
+  channels = false,
 }: {
   title: string;
   label: string;
@@ -22,52 +29,60 @@ export function RankedTable({
   filterHref: (value: string) => string;
   csvHref: string;
   testId: string;
+  /** Rows are channels: each gets its colour. */
+  channels?: boolean;
 }) {
   return (
-    <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby={`${testId}-title`}>
-      <div className="mb-2 flex items-center justify-between">
-        <h2 id={`${testId}-title`} className="font-semibold">
-          {title}
-        </h2>
-        <a href={csvHref} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400" download>
-          Export CSV<span className="sr-only"> of {title}</span>
-        </a>
-      </div>
+    <Card aria-labelledby={`${testId}-title`} className="flex flex-col">
+      <CardHeader
+        titleId={`${testId}-title`}
+        title={title}
+        actions={
+          <a href={csvHref} className="inline-flex items-center gap-1 text-xs text-muted hover:text-fg" download>
+            <Download aria-hidden className="size-3.5" />
+            Export CSV<span className="sr-only"> of {title}</span>
+          </a>
+        }
+      />
       {rows.length === 0 ? (
-        <p className="text-sm text-gray-500 dark:text-gray-400">No data in this period.</p>
+        <EmptyState title="No data in this period" className="py-8" />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid={testId}>
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr className="border-b border-gray-200 text-left text-xs uppercase text-gray-500 dark:border-gray-800 dark:text-gray-400">
-                <th scope="col" className="py-1 pr-2">{label}</th>
-                <th scope="col" className="py-1 pr-2 text-right">Visitors</th>
-                <th scope="col" className="py-1 pr-2 text-right">Customers</th>
-                <th scope="col" className="py-1 pr-2 text-right">Conversion</th>
-                <th scope="col" className="py-1 pr-2 text-right">Revenue</th>
-                <th scope="col" className="py-1 text-right">Revenue / visitor</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.value} className="border-b border-gray-100 last:border-0 dark:border-gray-900">
-                  <th scope="row" className="max-w-56 truncate py-1 pr-2 text-left font-normal">
-                    <Link href={filterHref(r.value)} className="text-indigo-700 hover:underline dark:text-indigo-300" title={`Filter by ${r.value}`}>
-                      {r.value}
-                    </Link>
-                  </th>
-                  <td className="py-1 pr-2 text-right tabular-nums">{r.visitors.toLocaleString('en-US')}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{r.customers.toLocaleString('en-US')}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(r.visitors ? r.customers / r.visitors : null)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{formatMoney(r.revenue, currency)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(r.visitors ? Math.round(r.revenue / r.visitors) : null, currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={title} testId={testId} className="mt-2">
+          <thead>
+            <tr>
+              <Th>{label}</Th>
+              <Th numeric>Visitors</Th>
+              <Th numeric>Customers</Th>
+              <Th numeric title="Share of this period's visitors from this row who paid in the period">
+                Conversion
+              </Th>
+              <Th numeric>Revenue</Th>
+              <Th numeric wrap>
+                Revenue / visitor
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <Tr key={r.value}>
+                <RowHeader>
+                  <Link href={filterHref(r.value)} className="flex max-w-[10rem] items-center gap-2 text-fg hover:text-accent-fg hover:underline" title={`Filter by ${r.value}`}>
+                    {channels && <ChannelDot channel={r.value} />}
+                    <span className="truncate">{r.value}</span>
+                  </Link>
+                </RowHeader>
+                <Td numeric>{formatCount(r.visitors)}</Td>
+                <Td numeric>{formatCount(r.customers)}</Td>
+                <Td numeric>{formatRate(r.conversionRate)}</Td>
+                <Td numeric className="font-medium">
+                  {formatMoney(r.revenue, currency)}
+                </Td>
+                <Td numeric>{formatMoney(r.visitors ? Math.round(r.revenue / r.visitors) : null, currency)}</Td>
+              </Tr>
+            ))}
+          </tbody>
+        </DataTable>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,6 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { buttonStyles } from '@/components/ui/button';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { formatDateTime } from '@/lib/format/dates';
 import type { ConnectionView } from '@/lib/stripe/connect/connections';
 import type { ImportView } from '@/lib/stripe/connect/history-import';
 import type { ConnectNotice } from '@/lib/stripe/connect/notices';
@@ -12,11 +17,10 @@ import type { ConnectNotice } from '@/lib/stripe/connect/notices';
 
 type Move = { id: string; stripeAccountId: string; accountName: string | null; fromProjectName: string | null; canMove: boolean } | null;
 
-type Props = { projectId: string; enabled: boolean; appEnabled: boolean; view: ConnectionView; notice: ConnectNotice | null; move: Move; initialImport: ImportView | null };
+type Props = { projectId: string; timeZone: string; enabled: boolean; appEnabled: boolean; view: ConnectionView; notice: ConnectNotice | null; move: Move; initialImport: ImportView | null };
 
-const button = 'inline-flex items-center rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60';
-const primary = `${button} bg-indigo-600 text-white hover:bg-indigo-500`;
-const secondary = `${button} border border-gray-300 hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900`;
+const primary = buttonStyles('primary');
+const secondary = buttonStyles('secondary');
 
 async function post(path: string, body: unknown): Promise<string | null> {
   const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -28,12 +32,12 @@ async function post(path: string, body: unknown): Promise<string | null> {
 function NoticeBanner({ notice }: { notice: ConnectNotice }) {
   const tone =
     notice.tone === 'error'
-      ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
+      ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200'
       : notice.tone === 'success'
-        ? 'border-green-300 bg-green-50 text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-200'
-        : 'border-blue-300 bg-blue-50 text-blue-800 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200';
+        ? 'border-emerald-200 bg-emerald-50 text-emerald-800 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-200'
+        : 'border-sky-200 bg-sky-50 text-sky-800 dark:border-sky-500/30 dark:bg-sky-500/10 dark:text-sky-200';
   return (
-    <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${tone}`}>
+    <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-3 py-2 text-sm ${tone}`}>
       {notice.message}
     </p>
   );
@@ -41,15 +45,23 @@ function NoticeBanner({ notice }: { notice: ConnectNotice }) {
 
 function ImportProgress({ job }: { job: ImportView }) {
   const percent = Math.round(job.progress * 100);
-  const label = job.status === 'done' ? `History imported: ${job.imported} objects from the last 90 days` : job.status === 'failed' ? 'History import stopped' : `Importing the last 90 days (${job.phase})…`;
+  // At 100% a running import is only writing its last rows: it no longer says "importing".
+  const label =
+    job.status === 'done'
+      ? `History imported: ${job.imported.toLocaleString('en-US')} objects from the last 90 days`
+      : job.status === 'failed'
+        ? 'History import stopped'
+        : percent >= 100
+          ? 'Finishing the import…'
+          : `Importing the last 90 days (${job.phase})…`;
   return (
     <div className="space-y-1">
       <div className="flex justify-between text-sm">
         <span id="import-label">{label}</span>
-        <span>{percent}%</span>
+        <span className="tabular-nums text-muted">{percent}%</span>
       </div>
-      <div role="progressbar" aria-labelledby="import-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-gray-200 dark:bg-gray-800">
-        <div className={`h-full ${job.status === 'failed' ? 'bg-red-500' : 'bg-indigo-600'}`} style={{ width: `${percent}%` }} />
+      <div role="progressbar" aria-labelledby="import-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded-full bg-subtle">
+        <div className={`h-full rounded-full ${job.status === 'failed' ? 'bg-red-500' : job.status === 'done' ? 'bg-emerald-500' : 'bg-indigo-600'}`} style={{ width: `${percent}%` }} />
       </div>
       {job.error && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
@@ -60,12 +72,11 @@ function ImportProgress({ job }: { job: ImportView }) {
   );
 }
 
-export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice, move, initialImport }: Props) {
+export function ConnectStripeCard({ projectId, timeZone, enabled, appEnabled, view, notice, move, initialImport }: Props) {
   const router = useRouter();
   const [job, setJob] = useState(initialImport);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const connectHref = `/api/stripe/connect/start?projectId=${encodeURIComponent(projectId)}`;
   const installHref = `/api/stripe/app/start?projectId=${encodeURIComponent(projectId)}`;
   const oauth = view.state !== 'not_connected' && (view.kind === 'connect' || view.kind === 'app');
@@ -101,15 +112,18 @@ export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice
   }
 
   return (
-    <section aria-labelledby="connect-stripe-heading" className="space-y-4 rounded-lg border border-gray-200 p-6 dark:border-gray-800">
-      <div className="flex items-center justify-between gap-4">
-        <h2 id="connect-stripe-heading" className="text-lg font-semibold">
-          Stripe
-        </h2>
-        <span data-testid="stripe-connection-state" className="rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium dark:bg-gray-800">
-          {view.state === 'not_connected' ? 'Not connected' : view.state === 'connected' ? 'Connected' : view.kind === 'app' ? 'Needs reconnecting' : 'Needs attention'}
-        </span>
-      </div>
+    <Card aria-labelledby="connect-stripe-heading">
+      <CardHeader
+        titleId="connect-stripe-heading"
+        title="Stripe"
+        description="Connect with Stripe (read-only access): payments arrive as they happen, and the last 90 days are imported."
+        actions={
+          <Badge data-testid="stripe-connection-state" tone={view.state === 'connected' ? 'good' : view.state === 'needs_attention' ? 'warn' : 'neutral'}>
+            {view.state === 'not_connected' ? 'Not connected' : view.state === 'connected' ? 'Connected' : view.kind === 'app' ? 'Needs reconnecting' : 'Needs attention'}
+          </Badge>
+        }
+      />
+      <CardBody className="space-y-4">
       {notice && <NoticeBanner notice={notice} />}
       {error && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
@@ -118,7 +132,7 @@ export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice
       )}
 
       {move && (
-        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100">
           <p>
             Stripe account {move.accountName ? `${move.accountName} ` : ''}({move.stripeAccountId}) is already connected to{' '}
             {move.fromProjectName ? `the project “${move.fromProjectName}”` : 'another Zori project'}. A Stripe account sends its payments to one project at a time.
@@ -134,12 +148,12 @@ export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice
       )}
 
       {!enabled && !appEnabled && view.state === 'not_connected' && (
-        <p className="text-sm text-gray-600 dark:text-gray-400">Stripe Connect and the Zori Stripe App are not configured on this Zori (STRIPE_PLATFORM_SECRET_KEY with STRIPE_CONNECT_CLIENT_ID or STRIPE_APP_CLIENT_ID).</p>
+        <p className="text-sm text-muted">Stripe Connect and the Zori Stripe App are not configured on this Zori (STRIPE_PLATFORM_SECRET_KEY with STRIPE_CONNECT_CLIENT_ID or STRIPE_APP_CLIENT_ID).</p>
       )}
 
       {view.state === 'not_connected' && (enabled || appEnabled) && (
         <div className="space-y-3">
-          <p className="text-sm text-gray-600 dark:text-gray-400">
+          <p className="text-sm text-muted">
             Connect your Stripe account so Zori can credit each payment to the traffic source that brought the buyer. Zori only reads{appEnabled ? ': install the Zori app from Stripe, or connect with Stripe Connect' : ''}.
           </p>
           <div className="flex flex-wrap gap-2">
@@ -158,23 +172,23 @@ export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice
       )}
 
       {view.state !== 'not_connected' && (
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-gray-500">Account</dt>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 text-sm">
+          <dt className="text-muted">Account</dt>
           <dd data-testid="stripe-account">
             {view.accountName ?? 'Stripe account'} <code className="text-xs">{view.stripeAccountId}</code>
           </dd>
-          <dt className="text-gray-500">Via</dt>
+          <dt className="text-muted">Via</dt>
           <dd data-testid="stripe-connection-kind">{view.kind === 'app' ? 'Zori Stripe App' : view.kind === 'connect' ? 'Stripe Connect' : 'Your own keys'}</dd>
-          <dt className="text-gray-500">Mode</dt>
+          <dt className="text-muted">Mode</dt>
           <dd>{view.livemode ? 'Live' : 'Test'}</dd>
-          <dt className="text-gray-500">Connected</dt>
-          <dd>
+          <dt className="text-muted">Connected</dt>
+          <dd className="min-w-0 break-words">
             {view.connectedBy ? `by ${view.connectedBy}, ` : ''}
-            <time dateTime={view.connectedAt}>{new Date(view.connectedAt).toLocaleString()}</time>
+            <time dateTime={view.connectedAt}>{formatDateTime(view.connectedAt, timeZone)}</time> ({timeZone})
           </dd>
           {view.state === 'needs_attention' && (
             <>
-              <dt className="text-gray-500">Status</dt>
+              <dt className="text-muted">Status</dt>
               <dd role="alert" className="text-amber-700 dark:text-amber-300">
                 {view.reason ?? 'Zori cannot reach this Stripe account.'}
               </dd>
@@ -190,27 +204,19 @@ export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice
             <button type="button" className={secondary} disabled={pending || job?.status === 'running'} onClick={rerunImport}>
               {job?.status === 'failed' ? 'Resume import' : 'Import history again'}
             </button>
-            {confirming ? (
-              <>
-                <button type="button" className={`${button} bg-red-600 text-white hover:bg-red-500`} disabled={pending} onClick={() => act('/api/stripe/connect/disconnect', { projectId }, () => setConfirming(false))}>
-                  Yes, disconnect
-                </button>
-                <button type="button" className={secondary} onClick={() => setConfirming(false)}>
-                  Keep connected
-                </button>
-              </>
-            ) : (
-              <button type="button" className={secondary} onClick={() => setConfirming(true)}>
-                Disconnect
-              </button>
-            )}
-          </div>
-          {confirming && (
-            <p className="text-sm text-gray-600 dark:text-gray-400">
+            <ConfirmDialog
+              trigger="Disconnect"
+              triggerSize="md"
+              isDisabled={pending}
+              title="Disconnect Stripe?"
+              confirmLabel="Yes, disconnect"
+              cancelLabel="Keep connected"
+              onConfirm={() => act('/api/stripe/connect/disconnect', { projectId })}
+            >
               Zori stops receiving this account’s payments. Revenue already recorded stays.
               {view.kind === 'app' ? ' Also uninstall the Zori app in your Stripe Dashboard (Settings › Installed apps).' : ''}
-            </p>
-          )}
+            </ConfirmDialog>
+          </div>
         </div>
       )}
 
@@ -224,6 +230,7 @@ export function ConnectStripeCard({ projectId, enabled, appEnabled, view, notice
           Reconnect Stripe
         </a>
       )}
-    </section>
+      </CardBody>
+    </Card>
   );
 }

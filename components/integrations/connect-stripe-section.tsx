@@ -3,6 +3,7 @@ import { appEnabled, connectEnabled } from '@/lib/stripe/connect/config';
 import { connectionView, pendingMove } from '@/lib/stripe/connect/connections';
 import { importStatus } from '@/lib/stripe/connect/history-import';
 import { connectNotice } from '@/lib/stripe/connect/notices';
+import { Card, CardHeader } from '@/components/ui/card';
 import { ConnectStripeCard } from './connect-stripe-card';
 
 // Server half of the Connect Stripe card: loads what the card shows (never a token) for an
@@ -12,10 +13,9 @@ export async function ConnectStripeSection({ scope, searchParams }: { scope: Pro
   const canManage = scope.role === 'owner' || scope.role === 'admin';
   if (!canManage) {
     return (
-      <section aria-labelledby="connect-stripe-heading" className="rounded-lg border border-gray-200 p-6 dark:border-gray-800">
-        <h2 id="connect-stripe-heading" className="text-lg font-semibold">Stripe</h2>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">Only owners and admins can connect or disconnect Stripe.</p>
-      </section>
+      <Card aria-labelledby="connect-stripe-heading">
+        <CardHeader titleId="connect-stripe-heading" title="Stripe" description="Only owners and admins can connect or disconnect Stripe." className="pb-4" />
+      </Card>
     );
   }
   const moveId = typeof searchParams.move === 'string' && searchParams.stripe === 'move' ? searchParams.move : null;
@@ -23,6 +23,7 @@ export async function ConnectStripeSection({ scope, searchParams }: { scope: Pro
   return (
     <ConnectStripeCard
       projectId={scope.projectId}
+      timeZone={scope.project.timeZone}
       enabled={connectEnabled()}
       appEnabled={appEnabled()}
       view={view}

@@ -2,12 +2,13 @@
 
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/http/errors';
+import { buttonStyles } from '@/components/ui/button';
 
 export function RerunButton({ action, label }: { action: (prev: ActionResult | null) => Promise<ActionResult>; label: string }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit} className="inline">
-      <button type="submit" disabled={pending} aria-label={label} className="rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-100 disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-800">
+      <button type="submit" disabled={pending} aria-label={label} className={buttonStyles("secondary", "sm")}>
         {pending ? 'Re-running…' : 'Re-run'}
       </button>
       {state && (

@@ -2,7 +2,8 @@
 export { revenueByChannel } from './channels';
 export { revenueBreakdown } from './breakdown';
 export { revenueTimeseries, UNATTRIBUTED } from './timeseries';
-export { headlineFigures, change } from './headline';
+export { headlineFigures } from './headline';
+export { convertedVisitors } from './conversions';
 export { listPayments } from './payments';
 export { countVisitors, visitorsBy } from './visitors';
 export { earliestActivity } from './earliest';

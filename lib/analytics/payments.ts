@@ -25,6 +25,7 @@ type Row = {
   customerEmail: string | null;
   visitorId: string | null;
   attributionStatus: string;
+  visitorSeen: boolean | null;
   touchAt: Date | null;
   channel: string | null;
   source: string | null;
@@ -61,6 +62,9 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
     `SELECT p.id, p."paymentKey", p.amount::text, p.currency, p."reportingAmount"::text AS "reportingAmount",
        (p."amountRefunded" + p."amountDisputed")::text AS refunded, p."paidAt", p."customerId", p."customerEmail", p."visitorId",
        p."attributionStatus"::text AS "attributionStatus",
+       -- An id with no touch before the payment may still have been seen after it (a different message).
+       CASE WHEN p."attributionStatus" = 'unknown_visitor' THEN EXISTS (
+         SELECT 1 FROM "Touch" s WHERE s."projectId" = p."projectId" AND s."visitorId" = p."visitorId") END AS "visitorSeen",
        t."occurredAt" AS "touchAt", t.channel, t.source, t.medium, t.campaign
      FROM "Payment" p
      LEFT JOIN LATERAL (
@@ -93,6 +97,8 @@ export async function listPayments(scope: ProjectScope, q: PaymentsQuery) {
         attribution: {
           // A visitor id whose touches are not in the window is unattributed, whatever the stored status says.
           status: attributed ? 'attributed' : r.attributionStatus === 'attributed' ? 'outside_window' : r.attributionStatus,
+          /** For unknown_visitor: whether the tracker has seen that visitor since (only after the payment). */
+          visitorSeenAfterPayment: r.attributionStatus === 'unknown_visitor' ? Boolean(r.visitorSeen) : null,
           visitorId: r.visitorId,
           channel: r.channel,
           source: r.source,

@@ -26,6 +26,19 @@ export async function analyticsQuery<R extends QueryResultRow>(sql: string, para
  * (DST included); the queries then get plain constants, which the planner can estimate.
  */
 export async function utcBounds(range: { from: string; to: string }, timeZone: string): Promise<{ start: string; end: string }> {
+  // A pure function of its arguments: remembered, so a page's dozen queries cost one round trip here.
+  const key = `${range.from}|${range.to}|${timeZone}`;
+  const known = boundsCache.get(key);
+  if (known) return known;
+  const bounds = await computeUtcBounds(range, timeZone);
+  if (boundsCache.size >= 1000) boundsCache.delete(boundsCache.keys().next().value!);
+  boundsCache.set(key, bounds);
+  return bounds;
+}
+
+const boundsCache = new Map<string, { start: string; end: string }>();
+
+async function computeUtcBounds(range: { from: string; to: string }, timeZone: string): Promise<{ start: string; end: string }> {
   const { rows } = await pool().query<{ start: string; end: string }>(
     `SELECT to_char(($1::date::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS start,
             to_char((($2::date + 1)::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS "end"`,

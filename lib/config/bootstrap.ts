@@ -7,6 +7,7 @@ import { prisma } from '@/lib/db/client';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { offerDemo, seedDemoIfEmpty } from '@/lib/demo/seed-demo';
+import { syncSelfHostedEndpointEvents } from '@/lib/stripe/endpoint-events';
 
 // What `npm start` / `npm run dev` do before serving: pick the database (embedded PGlite when
 // DATABASE_URL is unset), make sure the secrets exist, apply migrations, and prove the encryption
@@ -70,5 +71,7 @@ export async function bootstrap(log: (msg: string) => void = console.log): Promi
   if (appliedMigrations.length) log(`[zori] applied migrations: ${appliedMigrations.join(', ')}`);
   await checkEncryptionKey();
   await (env.ZORI_DEMO === '1' ? seedDemoIfEmpty(log) : offerDemo(log));
+  // In the background: it calls Stripe for each self-hosted endpoint Zori created.
+  void syncSelfHostedEndpointEvents(log).catch((err) => console.warn('[zori] webhook endpoint event types not updated:', (err as Error).message));
   return { embedded, appliedMigrations };
 }

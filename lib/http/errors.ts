@@ -33,7 +33,9 @@ export function describeError(err: unknown): PublicError {
 /** For server actions: turns expected failures into a result the form can show; rethrows bugs. */
 export function toActionResult(err: unknown): ActionResult<never> {
   const { message, fieldErrors } = describeError(err);
-  return { ok: false, message, fieldErrors };
+  // A form shows each field's error beside the field: the summary names no raw field path.
+  const first = fieldErrors && Object.values(fieldErrors)[0];
+  return { ok: false, message: first ?? message, fieldErrors };
 }
 
 /** For route handlers: a JSON error response with the right status. */

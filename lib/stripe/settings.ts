@@ -22,7 +22,10 @@ export function webhookUrl(projectId: string): string {
 
 /** Turns Stripe's answer to a key into a message the person pasting it can act on. */
 function keyProblem(err: unknown): DomainError {
-  if (err instanceof Stripe.errors.StripeAuthenticationError) return new DomainError('Stripe rejected this key (revoked, mistyped, or from another account).', 400, 'secretKey');
+  if (err instanceof Stripe.errors.StripeAuthenticationError) {
+    // Stripe's own words come too: they say which key it saw (masked) and, from a local emulator, which keys it takes.
+    return new DomainError(`Stripe rejected this key (revoked, mistyped, or from another account). Stripe said: ${err.message}`, 400, 'secretKey');
+  }
   if (err instanceof Stripe.errors.StripePermissionError) {
     return new DomainError('This restricted key cannot read the account: give it at least "Account: read" and "Charges, Customers, Balance: read".', 400, 'secretKey');
   }

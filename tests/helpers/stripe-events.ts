@@ -38,14 +38,31 @@ export function event(type: string, object: Obj, opts: { apiVersion?: string; ac
   };
 }
 
-export function charge(o: { amount?: number; currency?: string; pi?: string | null; id?: string; metadata?: Obj; invoice?: string; email?: string | null; customer?: string | null; amountRefunded?: number; refunds?: Obj[] } = {}): Obj {
+export function charge(
+  o: {
+    amount?: number;
+    currency?: string;
+    pi?: string | null;
+    id?: string;
+    metadata?: Obj;
+    invoice?: string;
+    email?: string | null;
+    customer?: string | null;
+    amountRefunded?: number;
+    refunds?: Obj[];
+    /** false: authorised, not captured yet (amount_captured 0). */
+    captured?: boolean;
+    amountCaptured?: number;
+  } = {},
+): Obj {
   const base = fixture('event.charge.succeeded.connect.json').data.object;
   const c: Obj = {
     ...base,
     id: o.id ?? `ch_${uid()}`,
     created: Math.floor(Date.now() / 1000) - 60,
     amount: o.amount ?? 2500,
-    amount_captured: o.amount ?? 2500,
+    captured: o.captured ?? true,
+    amount_captured: o.amountCaptured ?? (o.captured === false ? 0 : (o.amount ?? 2500)),
     currency: o.currency ?? 'usd',
     payment_intent: o.pi === undefined ? `pi_${uid()}` : o.pi,
     metadata: o.metadata ?? {},
@@ -58,6 +75,73 @@ export function charge(o: { amount?: number; currency?: string; pi?: string | nu
   if (o.refunds) c.refunds = { object: 'list', data: o.refunds, has_more: false };
   return c;
 }
+
+/**
+ * Objects as Stripe sent them under API versions from before Zori's fixtures (2013-2016): a
+ * dispute was known by its charge and had no id; an invoice had `total`, `amount_due`, `paid`,
+ * `closed` and `date`, but no `amount_paid`, `status` or `status_transitions`.
+ */
+export const LEGACY = {
+  dispute2013(o: { charge: string; amount: number; status: string; currency?: string }): Obj {
+    const created = Math.floor(Date.now() / 1000) - 3600;
+    return {
+      object: 'dispute',
+      livemode: false,
+      amount: o.amount,
+      charge: o.charge,
+      created,
+      status: o.status,
+      reason: 'general',
+      currency: o.currency ?? 'usd',
+      balance_transaction: `txn_${uid()}`,
+      evidence: null,
+      evidence_due_by: created + 14 * 86400,
+    };
+  },
+  invoice2016(o: { total: number; charge: string; sub?: string; currency?: string; visitorId?: string }): Obj {
+    const date = Math.floor(Date.now() / 1000) - 120;
+    const sub = o.sub ?? `sub_${uid()}`;
+    return {
+      id: `in_${uid()}`,
+      object: 'invoice',
+      amount_due: o.total,
+      application_fee: null,
+      attempt_count: 1,
+      attempted: true,
+      charge: o.charge,
+      closed: true,
+      currency: o.currency ?? 'usd',
+      customer: `cus_${uid()}`,
+      date,
+      description: null,
+      discount: null,
+      ending_balance: 0,
+      forgiven: false,
+      lines: {
+        object: 'list',
+        data: [{ id: sub, object: 'line_item', type: 'subscription', amount: o.total, currency: o.currency ?? 'usd', metadata: o.visitorId ? { zori_visitor_id: o.visitorId } : {}, period: { start: date, end: date + 30 * 86400 } }],
+        has_more: false,
+        total_count: 1,
+        url: '/v1/invoices/in_x/lines',
+      },
+      livemode: false,
+      metadata: {},
+      next_payment_attempt: null,
+      paid: true,
+      period_end: date,
+      period_start: date - 30 * 86400,
+      receipt_number: null,
+      starting_balance: 0,
+      statement_descriptor: null,
+      subscription: sub,
+      subtotal: o.total,
+      tax: null,
+      tax_percent: null,
+      total: o.total,
+      webhooks_delivered_at: null,
+    };
+  },
+};
 
 /** An invoice in the shape of the given API version. */
 export function invoice(
@@ -111,8 +195,17 @@ export function checkoutSession(o: { mode?: 'payment' | 'subscription'; pi?: str
   };
 }
 
-export function refund(o: { id?: string; amount: number; charge: string; pi?: string | null; status?: string; currency?: string }): Obj {
-  return { ...fixture('refund.json'), id: o.id ?? `re_${uid()}`, amount: o.amount, charge: o.charge, payment_intent: o.pi ?? null, status: o.status ?? 'succeeded', currency: o.currency ?? 'usd' };
+export function refund(o: { id?: string; amount: number; charge: string; pi?: string | null; status?: string; currency?: string; reason?: string | null }): Obj {
+  return {
+    ...fixture('refund.json'),
+    id: o.id ?? `re_${uid()}`,
+    amount: o.amount,
+    charge: o.charge,
+    payment_intent: o.pi ?? null,
+    status: o.status ?? 'succeeded',
+    currency: o.currency ?? 'usd',
+    ...(o.reason !== undefined && { reason: o.reason }),
+  };
 }
 
 export function dispute(o: { id?: string; amount: number; charge: string; status: string }): Obj {

@@ -61,59 +61,53 @@ afterAll(async () => {
 
 const DAY = 86400_000;
 
-/** A project as the schema before the migration has it, inserted with SQL: the Prisma client of today would read back columns added since. */
-async function oldProject(): Promise<{ id: string; name: string }> {
-  const id = `prj_${uid()}`;
-  await pool().query(`INSERT INTO "Organization" (id, name, "updatedAt") VALUES ($1, $1, now())`, [`org_${id}`]);
-  await pool().query(
-    `INSERT INTO "Project" (id, "organizationId", name, "nameKey", "publishableKey", domains, "updatedAt") VALUES ($1, $2, $1, $1, $3, ARRAY['shop.example.test'], now())`,
-    [id, `org_${id}`, `zpk_${uid()}${uid()}`],
-  );
-  return { id, name: id };
-}
-
 describe('ledger_scoped_by_project migration', () => {
   it('re-keys rows written before it without losing any, and rollup verify passes after it', async () => {
-    // --- Before: rows as the old code wrote them.
-    const secret = `whsec_${uid()}`;
-    const unverified = await oldProject(); // a webhook secret only: rows under `self:<id>`
-    const keyedLater = await oldProject(); // its key was saved after its first events
-    const victim = await oldProject();
-    const attacker = await oldProject();
-    await prisma().stripeConnection.createMany({
-      data: [
-        { projectId: unverified.id, kind: 'self_hosted', webhookSecrets: [seal(secret)] },
-        { projectId: keyedLater.id, kind: 'self_hosted', stripeAccountId: 'acct_keyedlater', webhookSecrets: [seal(`whsec_${uid()}`)] },
-        { projectId: victim.id, kind: 'self_hosted', stripeAccountId: 'acct_victim', webhookSecrets: [seal(`whsec_${uid()}`)] },
-        { projectId: attacker.id, kind: 'self_hosted', stripeAccountId: 'acct_attacker', webhookSecrets: [seal(`whsec_${uid()}`)] },
-      ],
-    });
-    const paidAt = new Date(Date.now() - 3 * DAY);
-    // createMany reads nothing back: a column a later migration adds is never asked of this older schema.
-    const payment = async (projectId: string, stripeAccount: string, key: string, amount: number, extra: object = {}) => {
-      const row = { id: `pay_${uid()}`, paymentKey: key, chargeId: `ch_${key}` };
-      await prisma().payment.createMany({
-        data: [{ ...row, projectId, livemode: false, stripeAccount, paymentIntentId: key, amount: BigInt(amount), currency: 'usd', reportingAmount: BigInt(amount), reportingCurrency: 'usd', fxSource: 'same_currency', amountSource: 'charge', paidAt, ...extra }],
-      });
+    // --- Before: rows as the old code wrote them, in SQL with only the columns that existed then
+    // (columns added by later migrations must not be asked for).
+    const insert = async (table: string, row: Record<string, unknown>) => {
+      const cols = Object.keys(row);
+      await pool().query(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
       return row;
     };
+    const now = new Date();
+    const org = await insert('Organization', { id: `org_${uid()}`, name: 'Migrated org', updatedAt: now });
+    const project = (name: string) => insert('Project', { id: `prj_${uid()}`, organizationId: org.id, name, nameKey: `${name}-${uid()}`, publishableKey: `zpk_${uid()}${uid()}`, updatedAt: now }) as Promise<{ id: string; name: string }>;
+    const secret = `whsec_${uid()}`;
+    const unverified = await project('unverified'); // a webhook secret only: rows under `self:<id>`
+    const keyedLater = await project('keyed-later'); // its key was saved after its first events
+    const victim = await project('victim');
+    const attacker = await project('attacker');
+    const connection = (projectId: string, stripeAccountId: string | null, whsec: string) =>
+      insert('StripeConnection', { id: `sc_${uid()}`, projectId, kind: 'self_hosted', stripeAccountId, webhookSecrets: [seal(whsec)], updatedAt: now });
+    await connection(unverified.id, null, secret);
+    await connection(keyedLater.id, 'acct_keyedlater', `whsec_${uid()}`);
+    await connection(victim.id, 'acct_victim', `whsec_${uid()}`);
+    await connection(attacker.id, 'acct_attacker', `whsec_${uid()}`);
+    const paidAt = new Date(Date.now() - 3 * DAY);
+    const payment = (projectId: string, stripeAccount: string, key: string, amount: number, extra: Record<string, unknown> = {}) =>
+      insert('Payment', {
+        id: `pay_${uid()}`, projectId, livemode: false, stripeAccount, paymentKey: key, paymentIntentId: key, chargeId: `ch_${key}`, amount, currency: 'usd',
+        reportingAmount: amount, reportingCurrency: 'usd', fxSource: 'same_currency', amountSource: 'charge', paidAt, updatedAt: now, ...extra,
+      }) as Promise<{ id: string; paymentKey: string; chargeId: string }>;
     const inbox = (projectId: string, stripeAccount: string, eventId: string) =>
-      prisma().stripeEvent.create({ data: { projectId, stripeAccount, eventId, type: 'charge.succeeded', livemode: false, stripeCreatedAt: paidAt, payload: {}, status: 'processed' } });
+      insert('StripeEvent', { projectId, stripeAccount, eventId, type: 'charge.succeeded', livemode: false, stripeCreatedAt: paidAt, payload: '{}', status: 'processed' }) as Promise<{ eventId: string }>;
+    const refundRow = (projectId: string, paymentId: string, stripeAccount: string, amount: number, createdAt: Date) =>
+      insert('Refund', { id: `rf_${uid()}`, projectId, paymentId, stripeAccount, stripeRefundId: `re_${uid()}`, amount, currency: 'usd', status: 'succeeded', createdAt });
 
     const own = `self:${unverified.id}`;
     const early = await inbox(unverified.id, own, `evt_${uid()}`);
-    const p1 = await payment(unverified.id, own, `pi_${uid()}`, 5000, { amountRefunded: 1000n, amountDisputed: 5000n });
-    await prisma().refund.create({ data: { projectId: unverified.id, paymentId: p1.id, stripeAccount: own, stripeRefundId: `re_${uid()}`, amount: 1000n, currency: 'usd', status: 'succeeded', createdAt: new Date(paidAt.getTime() + DAY) } });
-    // createMany: it reads no row back, so columns added by later migrations are not asked for.
-    await prisma().checkoutSession.createMany({ data: [{ projectId: unverified.id, stripeAccount: own, sessionId: `cs_${uid()}`, paymentIntentId: p1.paymentKey, completedAt: paidAt }] });
+    const p1 = await payment(unverified.id, own, `pi_${uid()}`, 5000, { amountRefunded: 1000, amountDisputed: 5000 });
+    await refundRow(unverified.id, p1.id, own, 1000, new Date(paidAt.getTime() + DAY));
+    await insert('CheckoutSession', { projectId: unverified.id, stripeAccount: own, sessionId: `cs_${uid()}`, paymentIntentId: p1.paymentKey, completedAt: paidAt });
     const p4 = await payment(keyedLater.id, `self:${keyedLater.id}`, `pi_${uid()}`, 700);
     await inbox(keyedLater.id, `self:${keyedLater.id}`, `evt_${uid()}`);
-    const p2 = await payment(victim.id, 'acct_victim', `pi_${uid()}`, 3000, { amountRefunded: 3000n });
+    const p2 = await payment(victim.id, 'acct_victim', `pi_${uid()}`, 3000, { amountRefunded: 3000 });
     await inbox(victim.id, 'acct_victim', `evt_${uid()}`);
     // What the hole let the attacker write: a refund on the victim's payment, a lost dispute on the
     // unverified project's payment (through `self:<its id>`), an event id squatted in its namespace.
-    await prisma().refund.create({ data: { projectId: attacker.id, paymentId: p2.id, stripeAccount: 'acct_victim', stripeRefundId: `re_${uid()}`, amount: 3000n, currency: 'usd', status: 'succeeded', createdAt: paidAt } });
-    await prisma().dispute.create({ data: { projectId: attacker.id, paymentId: p1.id, stripeAccount: own, stripeDisputeId: `dp_${uid()}`, amount: 5000n, currency: 'usd', status: 'lost', createdAt: paidAt } });
+    await refundRow(attacker.id, p2.id, 'acct_victim', 3000, paidAt);
+    await insert('Dispute', { id: `dp_${uid()}`, projectId: attacker.id, paymentId: p1.id, stripeAccount: own, stripeDisputeId: `dp_${uid()}`, amount: 5000, currency: 'usd', status: 'lost', createdAt: paidAt, updatedAt: now });
     await inbox(attacker.id, own, `evt_${uid()}`);
     await runRollupSweep();
 

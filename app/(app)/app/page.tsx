@@ -9,9 +9,9 @@ export default async function AppHome() {
   const target = landingPath(await navigationForUser(userActor(user)));
   if (target) redirect(target);
   return (
-    <main>
-      <h1 className="text-2xl font-semibold">Welcome, {user.email}</h1>
-      <p className="mt-2 text-gray-600 dark:text-gray-400">You do not belong to an organization yet. Ask for an invitation.</p>
+    <main className="mx-auto max-w-lg pt-12">
+      <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.email}</h1>
+      <p className="mt-2 text-muted">You do not belong to an organization yet. Ask for an invitation.</p>
     </main>
   );
 }

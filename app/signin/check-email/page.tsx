@@ -1,15 +1,28 @@
+import { MailCheck } from 'lucide-react';
+import { AuthCard } from '@/components/shell/auth-card';
 import { outboxPageEnabled } from '@/lib/config/env';
+
+export const metadata = { title: 'Check your email' };
 
 export default function CheckEmailPage() {
   return (
-    <main className="mx-auto max-w-sm px-4 py-24">
-      <h1 className="mb-2 text-2xl font-semibold">Check your email</h1>
-      <p className="text-gray-600 dark:text-gray-400">A sign-in link is on its way. It works once and expires in 15 minutes.</p>
+    <AuthCard
+      title="Check your email"
+      description={
+        <span className="flex items-start gap-2">
+          <MailCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-accent" />A sign-in link is on its way. It works once and expires in 15 minutes.
+        </span>
+      }
+    >
       {outboxPageEnabled() && (
-        <p className="mt-6 text-sm">
-          Running locally? Open the <a className="underline" href="/dev/outbox">outbox</a>.
+        <p className="text-sm text-muted">
+          Running locally? Open the{' '}
+          <a className="font-medium text-accent-fg hover:underline" href="/dev/outbox">
+            outbox
+          </a>
+          .
         </p>
       )}
-    </main>
+    </AuthCard>
   );
 }

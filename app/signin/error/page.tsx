@@ -1,4 +1,8 @@
 import Link from 'next/link';
+import { AuthCard } from '@/components/shell/auth-card';
+import { buttonStyles } from '@/components/ui/button';
+
+export const metadata = { title: 'Could not sign you in' };
 
 const MESSAGES: Record<string, string> = {
   Verification: 'This sign-in link has expired or has already been used. Ask for a new one.',
@@ -9,14 +13,13 @@ const MESSAGES: Record<string, string> = {
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
   return (
-    <main className="mx-auto max-w-sm px-4 py-24">
-      <h1 className="mb-2 text-2xl font-semibold">Could not sign you in</h1>
-      <p role="alert" className="text-gray-700 dark:text-gray-300">
+    <AuthCard title="Could not sign you in">
+      <p role="alert" className="text-sm text-fg">
         {MESSAGES[error ?? ''] ?? 'Something went wrong while signing in. Try again.'}
       </p>
-      <Link href="/signin" className="mt-6 inline-block underline">
+      <Link href="/signin" className={buttonStyles('primary', 'md', 'mt-6 w-full')}>
         Back to sign in
       </Link>
-    </main>
+    </AuthCard>
   );
 }

@@ -4,6 +4,7 @@ import { open, seal } from '@/lib/crypto/secrets';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { type PlatformConfig, platformConfig, platformStripe } from './config';
+import { missingEventTypes, subscribeEndpoint } from '@/lib/stripe/endpoint-events';
 import { HANDLED_EVENT_TYPES } from '@/lib/stripe/handlers';
 
 /** What the platform's Connect endpoint subscribes to: the ingestion events plus revocations. */
@@ -22,7 +23,14 @@ export function connectWebhookUrl(): string {
 
 export async function ensurePlatformWebhook(config: PlatformConfig = platformConfig(), url = connectWebhookUrl()): Promise<{ endpointId: string; created: boolean }> {
   const known = await prisma().stripePlatformWebhook.findUnique({ where: { url } });
-  if (known) return { endpointId: known.endpointId, created: false };
+  if (known) {
+    // Registered by an earlier version: it also needs the event types Zori handles since.
+    if (missingEventTypes(known.events, CONNECT_EVENT_TYPES).length) {
+      await subscribeEndpoint(platformStripe(config), known.endpointId, CONNECT_EVENT_TYPES);
+      await prisma().stripePlatformWebhook.update({ where: { url }, data: { events: [...new Set([...known.events, ...CONNECT_EVENT_TYPES])] } });
+    }
+    return { endpointId: known.endpointId, created: false };
+  }
   const stripe = platformStripe(config);
   for await (const we of stripe.webhookEndpoints.list({ limit: 100 })) {
     if (we.url === url && we.metadata?.zori === 'connect') await stripe.webhookEndpoints.del(we.id);

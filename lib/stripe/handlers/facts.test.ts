@@ -23,12 +23,29 @@ describe('invoiceFacts', () => {
   it('reads the basil shape (parent.subscription_details) with no payment link', () => {
     expect(invoiceFacts(basilInvoice)).toMatchObject({ paymentIntentId: null, chargeId: null, subscriptionId: 'sub_1', candidates: { invoice_subscription_metadata: 'zv_basil' } });
   });
+  it('reads what a pre-2018 invoice was paid from amount_due (or total) when paid, nothing when not', () => {
+    const old = { id: 'in_2016', object: 'invoice', currency: 'usd', total: 2000, amount_due: 1500, paid: true, charge: 'ch_1', date: 1460000000 };
+    expect(invoiceFacts(old)).toMatchObject({ chargeId: 'ch_1', amount: { value: 1500n, currency: 'usd', source: 'invoice' }, paidAt: new Date(1460000000 * 1000) });
+    expect(invoiceFacts({ ...old, amount_due: undefined }).amount).toMatchObject({ value: 2000n });
+    expect(invoiceFacts({ ...old, paid: false }).amount).toBeNull();
+  });
   it('gives a zero-amount invoice no amount', () => {
     expect(invoiceFacts({ ...basilInvoice, amount_paid: 0 }).amount).toBeNull();
   });
 });
 
 describe('chargeFacts', () => {
+  it('counts what was captured: nothing before capture, amount_captured from basil on, the authorised amount before', () => {
+    const c = { id: 'ch_1', amount: 1000, currency: 'usd', payment_intent: 'pi_1' };
+    expect(chargeFacts({ ...c, captured: false, amount_captured: 0 }, '2025-03-31.basil').amount).toBeNull();
+    expect(chargeFacts({ ...c, captured: true, amount_captured: 600 }, '2025-03-31.basil').amount).toMatchObject({ value: 600n });
+    expect(chargeFacts({ ...c, captured: true, amount_captured: 600, amount_refunded: 400 }, '2024-06-20')).toMatchObject({ amount: { value: 1000n }, chargeAmountRefunded: 400n });
+    expect(chargeFacts({ ...c }, null).amount).toMatchObject({ value: 1000n }); // 2013: no captured field at all
+  });
+  it('refuses a charge whose refunded or captured amount exceeds its amount', () => {
+    expect(() => chargeFacts({ id: 'ch_1', amount: 1000, currency: 'usd', amount_refunded: 1001 })).toThrow('charge.amount_refunded: 1001 is more than the charge\'s amount (1000)');
+    expect(() => chargeFacts({ id: 'ch_1', amount: 1000, currency: 'usd', amount_captured: 2000 })).toThrow(/amount_captured/);
+  });
   it('reads ids whether expanded or not, and ignores malformed visitor ids', () => {
     const f = chargeFacts({ id: 'ch_1', amount: 100, currency: 'jpy', payment_intent: { id: 'pi_1', metadata: { zori_visitor_id: 'zv_pi' } }, metadata: { zori_visitor_id: 'bad id with spaces' }, customer: 'cus_1' });
     expect(f).toMatchObject({ paymentIntentId: 'pi_1', chargeId: 'ch_1', customerId: 'cus_1', amount: { value: 100n, currency: 'jpy', source: 'charge' } });

@@ -3,6 +3,7 @@ import {
   APP_USER_METADATA_KEY,
   idOf,
   int,
+  isBasilOrLater,
   invoiceSubscriptionId,
   invoiceSubscriptionMetadata,
   metadataValue,
@@ -19,9 +20,27 @@ import type { StripeObject } from './types';
 
 // What a Charge or an Invoice says about its payment, in every API version's shape.
 
-/** What a Charge says about its payment; throws InvalidEventError for a malformed charge. */
-export function chargeFacts(object: StripeObject): PaymentFacts {
+/** A charge authorised but not captured (`captured: false`): not revenue until captured. */
+export function isUncaptured(charge: StripeObject): boolean {
+  return charge.captured === false;
+}
+
+/**
+ * The revenue of a captured charge. From basil on, a partial capture leaves the rest simply
+ * uncaptured: `amount_captured`. Before basil, Stripe refunded the uncaptured rest (a Refund, and
+ * `amount_refunded` includes it), so the payment is the authorised `amount` less that refund.
+ */
+function capturedAmount(charge: { amount: number; amount_captured?: number | null }, apiVersion: string | null | undefined): number {
+  return isBasilOrLater(apiVersion) && typeof charge.amount_captured === 'number' ? charge.amount_captured : charge.amount;
+}
+
+/**
+ * What a Charge says about its payment (in the shape of `apiVersion`); throws InvalidEventError for
+ * a malformed charge. An uncaptured charge supplies no amount, so it never creates a payment.
+ */
+export function chargeFacts(object: StripeObject, apiVersion?: string | null): PaymentFacts {
   const charge = validStripeObject('charge', chargeObjectSchema, object);
+  const uncaptured = isUncaptured(charge);
   const candidates: VisitorCandidates = {};
   const fromCharge = visitorIdFrom(metadataValue(charge, VISITOR_METADATA_KEY));
   if (fromCharge) candidates.charge_metadata = fromCharge;
@@ -32,13 +51,11 @@ export function chargeFacts(object: StripeObject): PaymentFacts {
   const fromCustomer = visitorIdFrom(metadataValue(customer, VISITOR_METADATA_KEY));
   if (fromCustomer) candidates.customer_metadata = fromCustomer;
   const billing = obj(charge.billing_details);
-  const amount = int(charge.amount);
-  const currency = str(charge.currency);
   return {
     paymentIntentId: idOf(charge.payment_intent),
-    chargeId: str(charge.id),
+    chargeId: charge.id,
     invoiceId: idOf(charge.invoice), // removed in basil
-    amount: amount !== null && currency ? { value: amount, currency, source: 'charge' } : null,
+    amount: uncaptured ? null : { value: BigInt(capturedAmount(charge, apiVersion)), currency: charge.currency, source: 'charge' },
     customerId: idOf(charge.customer),
     customerEmail: str(billing?.email) ?? str(charge.receipt_email) ?? str(customer?.email),
     appUserId: metadataValue(charge, APP_USER_METADATA_KEY) ?? metadataValue(pi, APP_USER_METADATA_KEY) ?? metadataValue(customer, APP_USER_METADATA_KEY),
@@ -72,6 +89,17 @@ function invoicePaymentRefs(invoice: StripeObject): { paymentIntentId: string | 
   return { paymentIntentId: null, chargeId: null };
 }
 
+/**
+ * What the invoice was paid: `amount_paid` (2018 on); before it, a paid invoice (`paid: true`)
+ * was paid its `amount_due` (the total less any credit balance applied), else its `total`.
+ */
+function invoicePaidAmount(invoice: { amount_paid?: number | null; amount_due?: number | null; total?: number | null; paid?: unknown }): bigint | null {
+  if (typeof invoice.amount_paid === 'number') return BigInt(invoice.amount_paid);
+  if (invoice.paid !== true) return null;
+  const due = typeof invoice.amount_due === 'number' ? invoice.amount_due : invoice.total;
+  return typeof due === 'number' ? BigInt(due) : null;
+}
+
 /** What an Invoice says about its payment; throws InvalidEventError for a malformed invoice. */
 export function invoiceFacts(object: StripeObject): PaymentFacts {
   const invoice = validStripeObject('invoice', invoiceObjectSchema, object);
@@ -85,19 +113,18 @@ export function invoiceFacts(object: StripeObject): PaymentFacts {
   if (fromSubscription) candidates.subscription_metadata = fromSubscription;
   const fromCustomer = visitorIdFrom(metadataValue(obj(invoice.customer), VISITOR_METADATA_KEY));
   if (fromCustomer) candidates.customer_metadata = fromCustomer;
-  const amountPaid = int(invoice.amount_paid);
-  const currency = str(invoice.currency);
+  const paid = invoicePaidAmount(invoice);
   const transitions = obj(invoice.status_transitions);
   return {
     ...invoicePaymentRefs(invoice),
-    invoiceId: str(invoice.id),
-    amount: amountPaid !== null && amountPaid > 0n && currency ? { value: amountPaid, currency, source: 'invoice' } : null,
+    invoiceId: invoice.id,
+    amount: paid !== null && paid > 0n ? { value: paid, currency: invoice.currency, source: 'invoice' } : null,
     customerId: idOf(invoice.customer),
     customerEmail: str(invoice.customer_email),
     appUserId: str(invoiceSubscriptionMetadata(invoice)?.[APP_USER_METADATA_KEY]),
     subscriptionId,
     kind: invoiceKind(invoice, subscriptionId),
-    paidAt: unixDate(transitions?.paid_at) ?? unixDate(invoice.created),
+    paidAt: unixDate(transitions?.paid_at) ?? unixDate(invoice.created) ?? unixDate(invoice.date), // `date` before 2019
     candidates,
   };
 }

@@ -1,5 +1,7 @@
+import { chargeCaptured } from './charge-captured';
 import { chargeDisputeClosed } from './charge-dispute-closed';
 import { chargeDisputeCreated } from './charge-dispute-created';
+import { chargeExpired } from './charge-expired';
 import { chargeRefunded } from './charge-refunded';
 import { chargeSucceeded } from './charge-succeeded';
 import { checkoutSessionCompleted } from './checkout-session-completed';
@@ -15,6 +17,8 @@ import type { EventHandler, HandlerContext, HandlerResult, StripeObject } from '
 
 export const EVENT_HANDLERS: Record<string, EventHandler> = {
   'charge.succeeded': chargeSucceeded,
+  'charge.captured': chargeCaptured,
+  'charge.expired': chargeExpired,
   'charge.refunded': chargeRefunded,
   'charge.dispute.created': chargeDisputeCreated,
   'charge.dispute.closed': chargeDisputeClosed,

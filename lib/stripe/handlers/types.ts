@@ -11,6 +11,8 @@ export type HandlerContext = {
    */
   stripeAccount: string;
   livemode: boolean;
+  /** The event's api_version (the shape its object is in), when it says. */
+  apiVersion: string | null;
   /** event.created: orders facts from events that arrive out of order. */
   eventCreated: Date;
   project: { reportingCurrency: string; identitySalt: string };

@@ -28,6 +28,7 @@ type ClaimedRow = {
   stripeAccount: string;
   type: string;
   livemode: boolean;
+  apiVersion: string | null;
   stripeCreatedAt: Date;
   attempts: number;
   payload?: { type: string; data: { object: StripeObject } };
@@ -72,6 +73,7 @@ function contextFor(tx: PoolClient, row: ClaimedRow): HandlerContext {
     projectId: row.projectId,
     stripeAccount: row.stripeAccount,
     livemode: row.livemode,
+    apiVersion: row.apiVersion,
     eventCreated: row.stripeCreatedAt,
     project: { reportingCurrency: row.reportingCurrency, identitySalt: row.identitySalt },
     stripeApi: apiFor(row),
@@ -93,7 +95,7 @@ export async function processInboxBatch(jobs: InboxJob[]): Promise<ProcessOutcom
   try {
     await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
     const res = await tx.query<ClaimedRow>(
-      `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts,
+      `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."apiVersion", e."stripeCreatedAt", e.attempts,
               CASE WHEN e.id = ANY($3::bigint[]) THEN e.payload END AS payload,
               p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
               c.kind::text AS "connectionKind", c.id AS "connectionId"
@@ -137,7 +139,7 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     // pending (its status changes in the same transaction) and would simply be processed again.
     await tx.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
     const res = await tx.query<ClaimedRow>(
-      `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
+      `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."apiVersion", e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
               p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
               c.kind::text AS "connectionKind", c.id AS "connectionId"
          FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"

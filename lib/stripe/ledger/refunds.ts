@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HandlerContext, StripeObject } from '@/lib/stripe/handlers/types';
 import { InvalidEventError, NotReadyError } from '@/lib/stripe/handlers/types';
 import { refundObjectSchema, validStripeObject } from '@/lib/zod/stripe-objects';
+import { authorizationOf } from './authorizations';
 import { idOf, unixDate } from './shapes';
 import { findPaymentFor } from './payments';
 import { recomputePaymentNet } from './net';
@@ -14,14 +15,22 @@ const LIVE_STATUSES = new Set(['succeeded', 'pending']);
  * listed on charge.refunded all land on one row). An older event never overwrites a newer status.
  * `paymentId` when the caller already holds the payment (charge.refunded). A refund in another
  * currency than its payment, or one that would take the payment's live refunds beyond its amount,
- * is impossible for Stripe: it is refused (InvalidEventError) and changes nothing.
+ * is impossible for Stripe: it is refused (InvalidEventError) and changes nothing. Returns the
+ * payment's id, or null for the refund of a charge that was never captured (nothing to record).
  */
-export async function upsertRefund(ctx: HandlerContext, object: StripeObject, paymentId?: string): Promise<string> {
+export async function upsertRefund(ctx: HandlerContext, object: StripeObject, paymentId?: string): Promise<string | null> {
   const refund = validStripeObject('refund', refundObjectSchema, object);
   const status = refund.status ?? 'succeeded';
   const chargeId = idOf(refund.charge);
-  const pid = paymentId ?? (await findPaymentFor(ctx, chargeId, idOf(refund.payment_intent)));
-  if (!pid) throw new NotReadyError(`No payment recorded yet for charge ${chargeId ?? '?'} of refund ${refund.id}; retrying once the charge arrives`);
+  const paymentIntentId = idOf(refund.payment_intent);
+  const pid = paymentId ?? (await findPaymentFor(ctx, chargeId, paymentIntentId));
+  if (!pid) {
+    // Before basil, Stripe released an uncaptured charge with a refund of it: there is no revenue to return.
+    const authorization = await authorizationOf(ctx, chargeId, paymentIntentId);
+    if (authorization === 'released') return null;
+    if (authorization === 'authorized') throw new NotReadyError(`Charge ${chargeId ?? '?'} of refund ${refund.id} is authorised, not captured or released yet; retrying once it is`);
+    throw new NotReadyError(`No payment recorded yet for charge ${chargeId ?? '?'} of refund ${refund.id}; retrying once the charge arrives`);
+  }
   if (LIVE_STATUSES.has(status)) await checkRefundFits(ctx, pid, refund);
   await ctx.tx.query(
     `INSERT INTO "Refund" (id, "projectId", "paymentId", "stripeAccount", "stripeRefundId", amount, currency, status, "createdAt", "lastEventAt")

@@ -62,3 +62,11 @@ export function subscriptionLineMetadata(invoice: StripeObject): StripeObject[] 
     .map((l) => obj(l.metadata))
     .filter((m): m is StripeObject => m !== null);
 }
+
+/**
+ * API 2025-03-31.basil and later: partial captures and cancellations no longer create a Refund, so a
+ * charge's `amount_refunded` no longer includes the released part of an authorisation.
+ */
+export function isBasilOrLater(apiVersion: string | null | undefined): boolean {
+  return typeof apiVersion === 'string' && apiVersion.slice(0, 10) >= '2025-03-31';
+}

@@ -1,4 +1,6 @@
-import { NavTabs } from '@/components/nav-tabs';
+import { Badge } from '@/components/ui/badge';
+import { NavTabs } from '@/components/ui/nav-tabs';
+import { PageHeader } from '@/components/ui/page-header';
 import { getOrganization } from '@/lib/tenancy/organizations';
 import { orNotFound, requireActor } from '../../page-helpers';
 
@@ -8,18 +10,25 @@ export default async function OrganizationLayout({ children, params }: { childre
   const base = `/orgs/${org.id}`;
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm text-gray-500 dark:text-gray-400">Organization · your role: {org.role}</p>
-        <h1 className="text-2xl font-semibold">{org.name}</h1>
+      <div className="border-b border-line">
+        <PageHeader
+          title={org.name}
+          description={
+            <span className="inline-flex items-center gap-2">
+              Organization <Badge>your role: {org.role}</Badge>
+            </span>
+          }
+          className="mb-4"
+        />
+        <NavTabs
+          label="Organization"
+          tabs={[
+            { href: base, label: 'Projects', exact: true },
+            { href: `${base}/members`, label: 'Members' },
+            { href: `${base}/settings`, label: 'Settings' },
+          ]}
+        />
       </div>
-      <NavTabs
-        label="Organization"
-        tabs={[
-          { href: base, label: 'Projects', exact: true },
-          { href: `${base}/members`, label: 'Members' },
-          { href: `${base}/settings`, label: 'Settings' },
-        ]}
-      />
       {children}
     </div>
   );

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ArrowRight, FolderPlus, Globe } from 'lucide-react';
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { CreateProjectForm, DeleteProjectForm, RenameProjectForm } from '@/components/project-forms';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { SectionHeading } from '@/components/ui/page-header';
 import { getOrganization } from '@/lib/tenancy/organizations';
 import { listProjects } from '@/lib/tenancy/projects';
 import { canManage, orNotFound, requireActor } from '../../page-helpers';
@@ -12,46 +17,57 @@ export const metadata: Metadata = { title: 'Projects' };
 export default async function ProjectsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const actor = await requireActor();
-  const org = await orNotFound(getOrganization(actor, orgId));
-  const projects = await listProjects(actor, orgId);
+  const [org, projects] = await Promise.all([orNotFound(getOrganization(actor, orgId)), orNotFound(listProjects(actor, orgId))]);
   const readOnly = !canManage(org.role);
   return (
     <main className="space-y-8">
       {readOnly && <ReadOnlyNote />}
       <section aria-labelledby="projects-heading" className="space-y-3">
-        <h2 id="projects-heading" className="text-lg font-semibold">
-          Projects
-        </h2>
-        {projects.length === 0 && <p className="text-gray-500">No projects yet.</p>}
-        <ul className="divide-y divide-gray-200 rounded-md border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
-          {projects.map((p) => (
-            <li key={p.id} className="space-y-3 p-4" data-testid="project-row">
-              <div className="flex flex-wrap items-baseline gap-3">
-                <Link href={`/projects/${p.id}`} className="font-medium text-indigo-600 hover:underline">
-                  {p.name}
-                </Link>
-                <span className="text-sm text-gray-500">{p.domains.join(', ') || 'no domains yet'}</span>
-                <span className="text-sm text-gray-500">{p.reportingCurrency.toUpperCase()} · {p.timeZone}</span>
-              </div>
-              {!readOnly && (
-                <details className="text-sm">
-                  <summary className="cursor-pointer text-gray-600 dark:text-gray-400">Rename or delete</summary>
-                  <div className="mt-3 grid gap-6 sm:grid-cols-2">
-                    <RenameProjectForm action={renameProjectAction} project={p} readOnly={readOnly} />
-                    <DeleteProjectForm action={deleteProjectAction} orgId={orgId} project={p} readOnly={readOnly} />
+        <SectionHeading id="projects-heading" title="Projects" description="Each project is one site or app, with its own tracking key, Stripe connection and reports." />
+        {projects.length === 0 ? (
+          <Card>
+            <EmptyState icon={FolderPlus} title="No projects yet">
+              Create one below: you get a tracking snippet to add to your site.
+            </EmptyState>
+          </Card>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2">
+            {projects.map((p) => (
+              <li key={p.id} data-testid="project-row">
+                <Card as="div" className="flex h-full flex-col p-4 sm:p-5">
+                  <div className="flex items-start justify-between gap-3">
+                    <Link href={`/projects/${p.id}`} className="group min-w-0 text-base font-semibold text-fg hover:text-accent">
+                      <span className="truncate">{p.name}</span>
+                      <ArrowRight aria-hidden className="ml-1 inline size-4 opacity-0 transition-opacity group-hover:opacity-100" />
+                    </Link>
+                    <Badge>{p.reportingCurrency.toUpperCase()}</Badge>
                   </div>
-                </details>
-              )}
-            </li>
-          ))}
-        </ul>
+                  <p className="mt-1 flex min-w-0 items-center gap-1.5 text-sm text-muted">
+                    <Globe aria-hidden className="size-3.5 shrink-0" />
+                    <span className="truncate">{p.domains.join(', ') || 'no domains yet'}</span>
+                  </p>
+                  <p className="mt-0.5 text-sm text-muted">Time zone: {p.timeZone}</p>
+                  {!readOnly && (
+                    <details className="mt-3 text-sm">
+                      <summary className="cursor-pointer select-none text-muted hover:text-fg">Rename or delete</summary>
+                      <div className="mt-3 grid gap-4">
+                        <RenameProjectForm action={renameProjectAction} project={p} readOnly={readOnly} />
+                        <DeleteProjectForm action={deleteProjectAction} orgId={orgId} project={p} readOnly={readOnly} />
+                      </div>
+                    </details>
+                  )}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
-      <section aria-labelledby="create-heading" className="space-y-3">
-        <h2 id="create-heading" className="text-lg font-semibold">
-          New project
-        </h2>
-        <CreateProjectForm action={createProjectAction} orgId={orgId} readOnly={readOnly} />
-      </section>
+      <Card aria-labelledby="create-heading">
+        <CardHeader titleId="create-heading" title="New project" description="Domains, currency and time zone can be changed later in the project's settings." />
+        <CardBody>
+          <CreateProjectForm action={createProjectAction} orgId={orgId} readOnly={readOnly} />
+        </CardBody>
+      </Card>
     </main>
   );
 }

@@ -1,5 +1,5 @@
-import Link from 'next/link';
-import { NavTabs } from '@/components/nav-tabs';
+import { NavTabs } from '@/components/ui/nav-tabs';
+import { PageHeader } from '@/components/ui/page-header';
 import { getOrganization } from '@/lib/tenancy/organizations';
 import { getProject } from '@/lib/tenancy/projects';
 import { orNotFound, requireActor } from '../../page-helpers';
@@ -16,22 +16,19 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const base = `/projects/${project.id}`;
   return (
     <div className="space-y-6">
-      <div>
-        <Link href={`/orgs/${org.id}`} className="text-sm text-gray-500 hover:underline dark:text-gray-400">
-          {org.name}
-        </Link>
-        <h1 className="text-2xl font-semibold">{project.name}</h1>
+      <div className="border-b border-line">
+        <PageHeader title={project.name} breadcrumb={[{ href: `/orgs/${org.id}`, label: org.name }]} className="mb-4" />
+        <NavTabs
+          label="Project"
+          tabs={[
+            { href: base, label: 'Dashboard', exact: true, carry: REPORT_PARAMS },
+            { href: `${base}/payments`, label: 'Payments', carry: REPORT_PARAMS },
+            { href: `${base}/diagnostics`, label: 'Diagnostics' },
+            { href: `${base}/settings`, label: 'Settings', exact: true },
+            { href: `${base}/settings/integrations`, label: 'Integrations' },
+          ]}
+        />
       </div>
-      <NavTabs
-        label="Project"
-        tabs={[
-          { href: base, label: 'Dashboard', exact: true, carry: REPORT_PARAMS },
-          { href: `${base}/payments`, label: 'Payments', carry: REPORT_PARAMS },
-          { href: `${base}/diagnostics`, label: 'Diagnostics' },
-          { href: `${base}/settings`, label: 'Settings' },
-          { href: `${base}/settings/integrations`, label: 'Integrations' },
-        ]}
-      />
       {children}
     </div>
   );

@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { dashboardView, earliestActivity, UNATTRIBUTED } from '@/lib/analytics';
+import { X } from 'lucide-react';
+import { ChannelChart } from '@/components/dashboard/channel-chart';
+import { IntervalSelect, ReportControls } from '@/components/dashboard/controls';
+import { HeadlineCards } from '@/components/dashboard/headline-cards';
+import { Onboarding } from '@/components/dashboard/onboarding';
+import { RankedTable } from '@/components/dashboard/ranked-table';
+import { TimeseriesCard } from '@/components/dashboard/timeseries-card';
+import { Card, CardHeader } from '@/components/ui/card';
+import { sortChannels } from '@/components/ui/channel-colors';
+import { dashboardView, earliestActivity, todayIn } from '@/lib/analytics';
 import { dashboardFilter, dashboardHref, dashboardRange, parseDashboardParams } from '@/lib/analytics/dashboard-params';
 import { authorizeProject } from '@/lib/authz';
-import { publicUrl } from '@/lib/config/env';
-import { ChannelChart } from '@/components/dashboard/channel-chart';
-import { DashboardControls } from '@/components/dashboard/controls';
-import { EmptyState } from '@/components/dashboard/empty-state';
-import { HeadlineCards } from '@/components/dashboard/headline-cards';
-import { formatMoney } from '@/components/dashboard/money';
-import { RankedTable } from '@/components/dashboard/ranked-table';
-import { TimeseriesChart } from '@/components/dashboard/timeseries-chart';
+import { formatDayRange } from '@/lib/format/dates';
+import { formatMoney } from '@/lib/format/numbers';
+import { plural } from '@/lib/format/text';
+import { trackingSnippet } from '@/lib/tenancy/snippet';
 import { orNotFound, requireActor } from '../../page-helpers';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -31,54 +36,58 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   // The one tenant gate of this page: every query below takes this read scope.
   const scope = await orNotFound(authorizeProject(await requireActor(), projectId, 'read'));
   const { project } = scope;
-  const earliest = await earliestActivity(scope);
+  const [earliest, raw] = await Promise.all([earliestActivity(scope), searchParams]);
   const base = `/projects/${projectId}`;
 
-  if (!earliest) {
-    const snippet = `<script defer src="${publicUrl()}/zori.js" data-key="${project.publishableKey}"></script>`;
-    return (
-      <main className="mx-auto max-w-6xl px-4 py-6">
-        <EmptyState snippet={snippet} projectId={projectId} />
-      </main>
-    );
-  }
+  if (!earliest) return <Onboarding snippet={trackingSnippet(project.publishableKey)} projectId={projectId} />;
 
-  const raw = await searchParams;
   const p = parseDashboardParams(raw);
   const range = dashboardRange(p, project.timeZone, earliest);
   const filter = dashboardFilter(p);
-  const view = await dashboardView(scope, { range, model: p.model, mode: p.mode, filter, interval: p.interval, compare: p.compare === 'previous' && p.period !== 'all' });
-  const urlParams: Record<string, string | undefined> = Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
-  );
+  const compare = p.compare === 'previous' && p.period !== 'all';
+  const view = await dashboardView(scope, { range, model: p.model, mode: p.mode, filter, interval: p.interval, compare });
+  const urlParams: Record<string, string | undefined> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const href = (change: Record<string, string | undefined>) => dashboardHref(base, urlParams, change);
   const exportHref = (table: string) => dashboardHref(`${base}/export`, { ...urlParams, table }, {});
   const { currency } = view;
-  const seriesChannels = [...new Set(view.timeseries.points.flatMap((pt) => Object.keys(pt.byChannel)))].sort((a, b) =>
-    a === UNATTRIBUTED ? 1 : b === UNATTRIBUTED ? -1 : a.localeCompare(b),
-  );
+  const seriesChannels = sortChannels(view.timeseries.points.flatMap((pt) => Object.keys(pt.byChannel)));
   const activeFilters = FILTER_KEYS.filter((k) => filter[k]);
 
   return (
-    <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">
-      <DashboardControls values={{ period: p.period, from: range.from, to: range.to, compare: p.compare, model: p.model, mode: p.mode, interval: p.interval }} />
-      <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="range">
-        {range.from} to {range.to} ({project.timeZone}), amounts in {currency.toUpperCase()}
-        {view.previousRange && `, compared with ${view.previousRange.from} to ${view.previousRange.to}`}
-      </p>
+    <main className="space-y-6">
+      <div className="space-y-2">
+        <ReportControls
+          values={{ period: p.period, from: range.from, to: range.to, compare: p.compare, model: p.model, mode: p.mode }}
+          show={{ model: true, compare: true }}
+          earliest={earliest}
+          today={todayIn(project.timeZone)}
+        />
+        <p className="text-xs text-muted" data-testid="range">
+          {formatDayRange(range.from, range.to)} in {project.timeZone} · amounts in {currency.toUpperCase()}
+          {view.previousRange && ` · compared with ${formatDayRange(view.previousRange.from, view.previousRange.to)}`}
+        </p>
+      </div>
       {activeFilters.length > 0 && (
         <div className="flex flex-wrap items-center gap-2" aria-label="Active filters" data-testid="active-filters">
+          <span className="text-sm text-muted">Filtered by</span>
           {activeFilters.map((k) => (
-            <Link key={k} href={href({ [k]: undefined })} className="rounded-full bg-indigo-100 px-3 py-1 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
-              {k.replace('_', ' ')}: {filter[k]} <span aria-label={`Remove filter ${k}`}>×</span>
+            <Link
+              key={k}
+              href={href({ [k]: undefined })}
+              className="inline-flex max-w-full items-center gap-1.5 rounded-full border border-indigo-200 bg-indigo-50 py-1 pl-3 pr-2 text-sm text-indigo-900 hover:bg-indigo-100 dark:border-indigo-500/30 dark:bg-indigo-500/10 dark:text-indigo-100 dark:hover:bg-indigo-500/20"
+            >
+              <span className="truncate">
+                {k.replace('_', ' ')}: <strong className="font-medium">{filter[k]}</strong>
+              </span>
+              <X aria-label={`Remove filter ${k}`} className="size-3.5 shrink-0" />
             </Link>
           ))}
         </div>
       )}
       {view.headline.current.unconverted.length > 0 && (
-        <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100">
           Not yet converted to {currency.toUpperCase()} (not in the figures):{' '}
-          {view.headline.current.unconverted.map((u) => `${formatMoney(u.amount, u.currency)} in ${u.payments} payments`).join(', ')}
+          {view.headline.current.unconverted.map((u) => `${formatMoney(u.amount, u.currency)} in ${plural(u.payments, 'payment')}`).join(', ')}
         </p>
       )}
       <HeadlineCards
@@ -87,69 +96,27 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         currency={currency}
         unattributedHref={`${base}/payments?status=unattributed&from=${range.from}&to=${range.to}&mode=${p.mode}`}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby="by-channel">
-          <h2 id="by-channel" className="mb-2 font-semibold">
-            Revenue by channel
-          </h2>
-          <ChannelChart rows={view.channels.rows} currency={currency} />
-        </section>
+      <Card aria-labelledby="over-time">
+        <CardHeader titleId="over-time" title="Revenue over time by channel" actions={<IntervalSelect value={p.interval} />} />
+        <TimeseriesCard points={view.timeseries.points} channels={seriesChannels} currency={currency} interval={p.interval} exportHref={exportHref('timeseries')} />
+      </Card>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card aria-labelledby="by-channel">
+          <CardHeader titleId="by-channel" title="Revenue by channel" />
+          <div className="px-2 pb-4 pt-2 sm:px-3">
+            <ChannelChart rows={view.channels.rows} currency={currency} />
+          </div>
+        </Card>
         <RankedTable
           title="Channels"
           label="Channel"
           testId="table-channel"
           currency={currency}
+          channels
           rows={view.channels.rows.map((r) => ({ ...r, value: r.channel }))}
           filterHref={(v) => href({ channel: v })}
           csvHref={exportHref('channel')}
         />
-      </div>
-      <section className="rounded-lg border border-gray-200 p-4 dark:border-gray-800" aria-labelledby="over-time">
-        <h2 id="over-time" className="mb-2 font-semibold">
-          Revenue over time by channel
-        </h2>
-        <TimeseriesChart points={view.timeseries.points} channels={seriesChannels} currency={currency} />
-        <details className="mt-2 text-sm">
-          <summary className="cursor-pointer">Show as table</summary>
-          <div className="max-h-80 overflow-auto">
-            <table className="w-full text-sm" data-testid="table-timeseries">
-              <caption className="sr-only">Revenue over time by channel</caption>
-              <thead>
-                <tr className="text-left text-xs uppercase text-gray-500 dark:text-gray-400">
-                  <th scope="col">{p.interval === 'day' ? 'Day' : p.interval === 'week' ? 'Week of' : 'Month'}</th>
-                  <th scope="col" className="text-right">Revenue</th>
-                  <th scope="col" className="text-right">Net</th>
-                  {seriesChannels.map((c) => (
-                    <th key={c} scope="col" className="text-right">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {view.timeseries.points.map((pt) => (
-                  <tr key={pt.date}>
-                    <th scope="row" className="text-left font-normal">
-                      {pt.date}
-                    </th>
-                    <td className="text-right tabular-nums">{formatMoney(pt.revenue, currency)}</td>
-                    <td className="text-right tabular-nums">{formatMoney(pt.net, currency)}</td>
-                    {seriesChannels.map((c) => (
-                      <td key={c} className="text-right tabular-nums">
-                        {formatMoney(pt.byChannel[c] ?? 0, currency)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <a href={exportHref('timeseries')} className="text-indigo-600 hover:underline dark:text-indigo-400" download>
-            Export CSV<span className="sr-only"> of revenue over time</span>
-          </a>
-        </details>
-      </section>
-      <div className="grid gap-6 lg:grid-cols-2">
         {TABLES.map(([dim, title, label]) => (
           <RankedTable
             key={dim}

@@ -1,7 +1,13 @@
 import type { Metadata } from 'next';
+import { MailPlus } from 'lucide-react';
 import { HiddenIdsForm } from '@/components/hidden-ids-form';
 import { ChangeRoleForm, InviteForm } from '@/components/member-forms';
 import { ReadOnlyNote } from '@/components/read-only-note';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatDate } from '@/lib/format/dates';
+import { plural } from '@/lib/format/text';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
 import { getOrganization } from '@/lib/tenancy/organizations';
@@ -13,58 +19,81 @@ export const metadata: Metadata = { title: 'Members' };
 export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const actor = await requireActor();
-  const org = await orNotFound(getOrganization(actor, orgId));
-  const [members, invitations] = await Promise.all([listMembers(actor, orgId), listInvitations(actor, orgId)]);
+  const [org, members, invitations] = await orNotFound(Promise.all([getOrganization(actor, orgId), listMembers(actor, orgId), listInvitations(actor, orgId)]));
   const readOnly = !canManage(org.role);
   return (
-    <main className="space-y-8">
+    <main className="space-y-6">
       {readOnly && <ReadOnlyNote />}
-      <section aria-labelledby="members-heading" className="space-y-3">
-        <h2 id="members-heading" className="text-lg font-semibold">
-          Members
-        </h2>
-        <ul className="divide-y divide-gray-200 rounded-md border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
+      <Card aria-labelledby="members-heading">
+        <CardHeader titleId="members-heading" title="Members" description={`${plural(members.length, 'member')} in ${org.name}`} />
+        <ul className="mt-3 divide-y divide-line-soft border-t border-line">
           {members.map((m) => (
-            <li key={m.userId} className="flex flex-wrap items-end justify-between gap-4 p-4" data-testid="member-row">
-              <div>
-                <p className="font-medium">{m.email ?? m.name ?? m.userId}</p>
-                <p className="text-sm text-gray-500">
-                  <span data-testid="member-role">{m.role}</span>
-                  {m.userId === actor.userId && ' · you'}
-                </p>
+            <li key={m.userId} className="flex flex-wrap items-end justify-between gap-4 px-4 py-4 sm:px-5" data-testid="member-row">
+              <div className="flex min-w-0 items-center gap-3">
+                <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-full bg-subtle text-sm font-semibold uppercase text-muted">
+                  {(m.email ?? m.name ?? '?').slice(0, 1)}
+                </span>
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-fg">{m.email ?? m.name ?? m.userId}</p>
+                  <p className="flex items-center gap-2 text-sm text-muted">
+                    <span data-testid="member-role">{m.role}</span>
+                    {m.userId === actor.userId && <Badge tone="accent" data-testid="member-you">you</Badge>}
+                  </p>
+                </div>
               </div>
-              <div className="flex flex-wrap items-end gap-4">
-                <ChangeRoleForm action={changeMemberRoleAction} orgId={orgId} userId={m.userId} email={m.email ?? m.userId} role={m.role} readOnly={readOnly} />
-                <HiddenIdsForm action={removeMemberAction} ids={{ orgId, userId: m.userId }} label={`Remove ${m.email}`} button="Remove" readOnly={readOnly} />
-              </div>
+              {!readOnly && (
+                <div className="flex flex-wrap items-end gap-2">
+                  <ChangeRoleForm action={changeMemberRoleAction} orgId={orgId} userId={m.userId} email={m.email ?? m.userId} role={m.role} readOnly={readOnly} />
+                  <HiddenIdsForm
+                    action={removeMemberAction}
+                    ids={{ orgId, userId: m.userId }}
+                    label={`Remove ${m.email}`}
+                    button="Remove"
+                    readOnly={readOnly}
+                    confirm={{ title: `Remove ${m.email ?? 'this member'}?`, body: `They lose access to ${org.name} and its projects at once.`, confirmLabel: 'Remove member' }}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="invitations-heading" className="space-y-3">
-        <h2 id="invitations-heading" className="text-lg font-semibold">
-          Invitations
-        </h2>
-        <InviteForm action={inviteMemberAction} orgId={orgId} readOnly={readOnly} />
-        {invitations.length > 0 && (
-          <ul className="divide-y divide-gray-200 rounded-md border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
+      </Card>
+      <Card aria-labelledby="invitations-heading">
+        <CardHeader titleId="invitations-heading" title="Invitations" description="The link in the mail is valid for 7 days and works only for the invited address." />
+        <CardBody>
+          <InviteForm action={inviteMemberAction} orgId={orgId} readOnly={readOnly} />
+        </CardBody>
+        {invitations.length === 0 ? (
+          <EmptyState icon={MailPlus} title="No pending invitations" className="border-t border-line py-8" />
+        ) : (
+          <ul className="divide-y divide-line-soft border-t border-line">
             {invitations.map((i) => (
-              <li key={i.id} className="flex flex-wrap items-center justify-between gap-4 p-4" data-testid="invitation-row">
-                <div>
-                  <p className="font-medium">{i.email}</p>
-                  <p className="text-sm text-gray-500">
-                    {i.role} · {i.expired ? 'expired' : `expires ${i.expiresAt.toISOString().slice(0, 10)}`}
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-4 px-4 py-4 sm:px-5" data-testid="invitation-row">
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-fg">{i.email}</p>
+                  <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
+                    {i.role} ·{' '}
+                    {i.expired ? <Badge tone="warn">expired</Badge> : <span>expires {formatDate(i.expiresAt, 'UTC')} (UTC)</span>}
                   </p>
                 </div>
-                <div className="flex gap-2">
-                  <HiddenIdsForm action={resendInvitationAction} ids={{ orgId, invitationId: i.id }} label={`Resend to ${i.email}`} button="Resend" readOnly={readOnly} />
-                  <HiddenIdsForm action={revokeInvitationAction} ids={{ orgId, invitationId: i.id }} label={`Revoke ${i.email}`} button="Revoke" readOnly={readOnly} />
-                </div>
+                {!readOnly && (
+                  <div className="flex gap-2">
+                    <HiddenIdsForm action={resendInvitationAction} ids={{ orgId, invitationId: i.id }} label={`Resend to ${i.email}`} button="Resend" readOnly={readOnly} />
+                    <HiddenIdsForm
+                      action={revokeInvitationAction}
+                      ids={{ orgId, invitationId: i.id }}
+                      label={`Revoke ${i.email}`}
+                      button="Revoke"
+                      readOnly={readOnly}
+                      confirm={{ title: `Revoke the invitation for ${i.email}?`, body: 'The link in their mail stops working. You can invite them again later.', confirmLabel: 'Revoke invitation' }}
+                    />
+                  </div>
+                )}
               </li>
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CreateOrganizationForm, RenameOrganizationForm } from '@/components/org-settings-forms';
 import { ReadOnlyNote } from '@/components/read-only-note';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { getOrganization } from '@/lib/tenancy/organizations';
 import { canManage, orNotFound, requireActor } from '../../../page-helpers';
 import { createOrganizationAction, renameOrganizationAction } from '../actions';
@@ -12,21 +13,20 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const org = await orNotFound(getOrganization(await requireActor(), orgId));
   const readOnly = !canManage(org.role);
   return (
-    <main className="grid max-w-3xl gap-10">
-      <section aria-labelledby="general-heading" className="space-y-3">
-        <h2 id="general-heading" className="text-lg font-semibold">
-          General
-        </h2>
-        {readOnly && <ReadOnlyNote />}
-        <RenameOrganizationForm action={renameOrganizationAction} org={org} readOnly={readOnly} />
-      </section>
-      <section aria-labelledby="new-org-heading" className="space-y-3">
-        <h2 id="new-org-heading" className="text-lg font-semibold">
-          Another organization
-        </h2>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Create a separate organization (for a client or another company); you will be its owner.</p>
-        <CreateOrganizationForm action={createOrganizationAction} />
-      </section>
+    <main className="grid max-w-3xl gap-6">
+      {readOnly && <ReadOnlyNote />}
+      <Card aria-labelledby="general-heading">
+        <CardHeader titleId="general-heading" title="General" description="The name members see in the organization switcher and in invitations." />
+        <CardBody>
+          <RenameOrganizationForm action={renameOrganizationAction} org={org} readOnly={readOnly} />
+        </CardBody>
+      </Card>
+      <Card aria-labelledby="new-org-heading">
+        <CardHeader titleId="new-org-heading" title="Another organization" description="Create a separate organization (for a client or another company); you will be its owner." />
+        <CardBody>
+          <CreateOrganizationForm action={createOrganizationAction} />
+        </CardBody>
+      </Card>
     </main>
   );
 }

@@ -1,113 +1,145 @@
-import { notFound, redirect } from 'next/navigation';
+import { CircleCheck, Inbox, ShieldCheck } from 'lucide-react';
 import { RerunButton } from '@/components/stripe/rerun-button';
-import { currentUser, userActor } from '@/lib/auth/session';
-import { authorizeProject, NotFoundError } from '@/lib/authz';
-import { formatMoney } from '@/lib/money/currencies';
+import { Badge, type Tone } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { DataTable, Td, Th, Tr } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { authorizeProject } from '@/lib/authz';
+import { formatDate, formatDateTime } from '@/lib/format/dates';
+import { formatMoney } from '@/lib/format/numbers';
 import { listRecentDeliveries, listRejectionCounts, listUnattributedPayments } from '@/lib/stripe/diagnostics';
 import { REJECTION_MESSAGES, type RejectionReason } from '@/lib/stripe/webhooks/verify';
+import { orNotFound, requireActor } from '../../../page-helpers';
 import { rerunEventAction } from './actions';
 
 export const metadata = { title: 'Diagnostics' };
 
-const STATUS_STYLE: Record<string, string> = {
-  processed: 'text-green-700 dark:text-green-400',
-  ignored: 'text-gray-500 dark:text-gray-400',
-  pending: 'text-amber-700 dark:text-amber-400',
-  failed: 'text-red-600 dark:text-red-400',
-};
-
-const th = 'px-2 py-1 text-left font-medium';
-const td = 'px-2 py-1 align-top';
+const STATUS_TONE: Record<string, Tone> = { processed: 'good', ignored: 'neutral', pending: 'warn', failed: 'bad' };
 
 export default async function DiagnosticsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const user = await currentUser();
-  if (!user) redirect('/signin');
-  const actor = userActor(user);
-  const scope = await authorizeProject(actor, projectId, 'read').catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const actor = await requireActor();
+  const scope = await orNotFound(authorizeProject(actor, projectId, 'read'));
   const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const tz = scope.project.timeZone;
   const [deliveries, rejections, unattributed] = await Promise.all([
     listRecentDeliveries(actor, projectId),
     listRejectionCounts(actor, projectId),
     listUnattributedPayments(actor, projectId),
   ]);
   return (
-    <main className="mx-auto max-w-5xl space-y-10 px-4 py-10">
-      <h1 className="text-2xl font-semibold">Diagnostics</h1>
-
-      <section aria-labelledby="deliveries-heading" className="space-y-3">
-        <h2 id="deliveries-heading" className="text-lg font-semibold">Recent Stripe deliveries</h2>
+    <main className="space-y-6">
+      <p className="text-xs text-muted">Times in {tz}.</p>
+      <Card aria-labelledby="deliveries-heading">
+        <CardHeader titleId="deliveries-heading" title="Recent Stripe deliveries" description="Verified webhook events, newest first." />
         {deliveries.length === 0 ? (
-          <p className="text-sm text-gray-500 dark:text-gray-400">No verified event received yet. Check the webhook URL and secret under Settings › Integrations.</p>
+          <EmptyState icon={Inbox} title="No verified event received yet">
+            Check the webhook URL and secret under Integrations.
+          </EmptyState>
         ) : (
-          <table className="w-full text-sm" data-testid="deliveries">
-            <thead className="border-b border-gray-200 dark:border-gray-800">
-              <tr><th className={th}>Received</th><th className={th}>Type</th><th className={th}>Mode</th><th className={th}>Signature</th><th className={th}>Result</th><th className={th}></th></tr>
+          <DataTable caption="Recent Stripe deliveries" testId="deliveries" className="mt-3">
+            <thead>
+              <tr>
+                <Th>Received</Th>
+                <Th>Type</Th>
+                <Th>Mode</Th>
+                <Th>Signature</Th>
+                <Th>Result</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
             </thead>
             <tbody>
               {deliveries.map((d) => (
-                <tr key={d.id} className="border-b border-gray-100 dark:border-gray-900">
-                  <td className={td}>{d.receivedAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td className={`${td} font-mono`}>{d.type}<div className="text-xs text-gray-500">{d.eventId} · API {d.apiVersion ?? '?'}</div></td>
-                  <td className={td}>{d.livemode ? 'live' : 'test'}</td>
-                  <td className={td}>OK</td>
-                  <td className={td}>
-                    <span className={STATUS_STYLE[d.status]}>{d.status}</span>
-                    {d.status === 'failed' && <span className="text-xs">{d.nextAttemptAt ? ` (attempt ${d.attempts}, retried)` : ' (not retried: the event itself is wrong)'}</span>}
-                    {d.lastError && <div className="text-xs text-gray-600 dark:text-gray-400">{d.lastError}</div>}
-                  </td>
-                  <td className={td}>{canManage && d.status !== 'ignored' && <RerunButton action={rerunEventAction.bind(null, projectId, d.id)} label={`Re-run ${d.type} ${d.eventId}`} />}</td>
-                </tr>
+                <Tr key={d.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(d.receivedAt, tz)}</Td>
+                  <Td>
+                    <span className="font-mono text-xs">{d.type}</span>
+                    <div className="whitespace-nowrap font-mono text-xs text-muted">
+                      {d.eventId} · API {d.apiVersion ?? '?'}
+                    </div>
+                  </Td>
+                  <Td>{d.livemode ? 'live' : 'test'}</Td>
+                  <Td>
+                    <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
+                      <CircleCheck aria-hidden className="size-3.5" /> OK
+                    </span>
+                  </Td>
+                  <Td className="min-w-[10rem]">
+                    <Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{d.status}</Badge>
+                    {d.status === 'failed' && <span className="text-xs text-muted">{d.nextAttemptAt ? ` (attempt ${d.attempts}, retried)` : ' (not retried: the event itself is wrong)'}</span>}
+                    {d.lastError && <div className="mt-1 text-xs text-muted">{d.lastError}</div>}
+                  </Td>
+                  <Td className="text-right">
+                    {canManage && d.status !== 'ignored' && <RerunButton action={rerunEventAction.bind(null, projectId, d.id)} label={`Re-run ${d.type} ${d.eventId}`} />}
+                  </Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="rejections-heading" className="space-y-3">
-        <h2 id="rejections-heading" className="text-lg font-semibold">Rejected deliveries (last 14 days)</h2>
+      <Card aria-labelledby="rejections-heading">
+        <CardHeader titleId="rejections-heading" title="Rejected deliveries (last 14 days)" description="Requests to the webhook URL that failed the signature check." />
         {rejections.length === 0 ? (
-          <p className="text-sm text-gray-500 dark:text-gray-400">None: every delivery had a valid signature.</p>
+          <EmptyState icon={ShieldCheck} title="None: every delivery had a valid signature" className="py-8" />
         ) : (
-          <table className="w-full text-sm" data-testid="rejections">
-            <thead className="border-b border-gray-200 dark:border-gray-800"><tr><th className={th}>Day</th><th className={th}>Reason</th><th className={th}>Count</th></tr></thead>
+          <DataTable caption="Rejected deliveries" testId="rejections" className="mt-3">
+            <thead>
+              <tr>
+                <Th>Day (UTC)</Th>
+                <Th>Reason</Th>
+                <Th numeric>Count</Th>
+              </tr>
+            </thead>
             <tbody>
               {rejections.map((r) => (
-                <tr key={`${r.day.toISOString()}-${r.reason}`} className="border-b border-gray-100 dark:border-gray-900">
-                  <td className={td}>{r.day.toISOString().slice(0, 10)}</td>
-                  <td className={td}>{REJECTION_MESSAGES[r.reason as RejectionReason] ?? r.reason}</td>
-                  <td className={td}>{r.count}</td>
-                </tr>
+                <Tr key={`${r.day.toISOString()}-${r.reason}`}>
+                  <Td className="whitespace-nowrap">{formatDate(r.day, 'UTC')}</Td>
+                  <Td>{REJECTION_MESSAGES[r.reason as RejectionReason] ?? r.reason}</Td>
+                  <Td numeric>{r.count}</Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="unattributed-heading" className="space-y-3">
-        <h2 id="unattributed-heading" className="text-lg font-semibold">Unattributed payments</h2>
-        <p className="text-sm text-gray-500 dark:text-gray-400">Reported as unattributed revenue, never as Direct.</p>
+      <Card aria-labelledby="unattributed-heading">
+        <CardHeader titleId="unattributed-heading" title="Unattributed payments" description="Reported as unattributed revenue, never as Direct." />
         {unattributed.length === 0 ? (
-          <p className="text-sm">Every payment is attributed.</p>
+          <EmptyState icon={CircleCheck} title="Every payment is attributed" className="py-8" />
         ) : (
-          <table className="w-full text-sm" data-testid="unattributed">
-            <thead className="border-b border-gray-200 dark:border-gray-800"><tr><th className={th}>Paid</th><th className={th}>Payment</th><th className={th}>Amount</th><th className={th}>Reason and fix</th></tr></thead>
+          <DataTable caption="Unattributed payments" testId="unattributed" className="mt-3">
+            <thead>
+              <tr>
+                <Th>Paid</Th>
+                <Th>Payment</Th>
+                <Th numeric>Amount</Th>
+                <Th>Reason and fix</Th>
+              </tr>
+            </thead>
             <tbody>
               {unattributed.map((p) => (
-                <tr key={p.id} className="border-b border-gray-100 dark:border-gray-900">
-                  <td className={td}>{p.paidAt.toISOString().slice(0, 10)}</td>
-                  <td className={`${td} font-mono text-xs`}>{p.paymentKey}{p.livemode ? '' : ' (test)'}</td>
-                  <td className={td}>{formatMoney(p.amount, p.currency)}</td>
-                  <td className={td}><p>{p.fix.reason}</p><p className="text-xs text-gray-600 dark:text-gray-400">{p.fix.fix}</p></td>
-                </tr>
+                <Tr key={p.id}>
+                  <Td className="whitespace-nowrap">{formatDate(p.paidAt, tz)}</Td>
+                  <Td className="whitespace-nowrap font-mono text-xs">
+                    {p.paymentKey}
+                    {p.livemode ? '' : ' (test)'}
+                  </Td>
+                  <Td numeric>{formatMoney(Number(p.amount), p.currency)}</Td>
+                  <Td className="min-w-[18rem]">
+                    <p>{p.fix.reason}</p>
+                    <p className="mt-0.5 text-xs text-muted">{p.fix.fix}</p>
+                  </Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
-      </section>
+      </Card>
     </main>
   );
 }

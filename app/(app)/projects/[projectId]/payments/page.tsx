@@ -1,22 +1,42 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Download, Receipt } from 'lucide-react';
 import { z } from 'zod';
-import { earliestActivity, listPayments } from '@/lib/analytics';
+import { ReportControls } from '@/components/dashboard/controls';
+import { buttonStyles } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ChannelDot } from '@/components/ui/channel-colors';
+import { DataTable, Td, Th, Tr } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { SegmentedLinks } from '@/components/ui/nav-tabs';
+import { earliestActivity, listPayments, todayIn } from '@/lib/analytics';
 import { dashboardHref, dashboardRange, parseDashboardParams } from '@/lib/analytics/dashboard-params';
 import { authorizeProject } from '@/lib/authz';
-import { DashboardControls } from '@/components/dashboard/controls';
-import { formatMoney } from '@/components/dashboard/money';
+import { formatDate, formatDateTime, formatDayRange } from '@/lib/format/dates';
+import { formatMoney } from '@/lib/format/numbers';
 import { orNotFound, requireActor } from '../../../page-helpers';
 
 export const metadata: Metadata = { title: 'Payments' };
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const REASONS: Record<string, string> = {
-  no_visitor_id: 'No visitor id reached Stripe (pass metadata[zori_visitor_id] when creating the payment)',
-  unknown_visitor: 'Visitor id not seen by the tracker (yet)',
-  outside_window: 'The visitor’s touches are older than the attribution window',
-};
+type Attribution = Awaited<ReturnType<typeof listPayments>>['data'][number]['attribution'];
+
+/** Why a payment is not credited to a source, in the merchant's words. */
+function unattributedReason(a: Attribution, windowDays: number): string {
+  switch (a.status) {
+    case 'no_visitor_id':
+      return 'No visitor id reached Stripe (pass metadata[zori_visitor_id] when creating the payment)';
+    case 'unknown_visitor':
+      return a.visitorSeenAfterPayment
+        ? 'The tracker saw this visitor only after the payment: no earlier visit to credit'
+        : 'No visit by this visitor recorded before the payment (yet: it is credited when one arrives)';
+    case 'outside_window':
+      return `The visitor’s visits are all older than the ${windowDays}-day attribution window`;
+    default:
+      return a.status;
+  }
+}
 
 function duration(seconds: number): string {
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
@@ -28,11 +48,13 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   // The one tenant gate of this page: every query below takes this read scope.
   const scope = await orNotFound(authorizeProject(await requireActor(), projectId, 'read'));
-  const raw = await searchParams;
+  const { project } = scope;
+  const [raw, earliest] = await Promise.all([searchParams, earliestActivity(scope)]);
   const flat: Record<string, string | undefined> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const p = parseDashboardParams(raw);
   // Links from the dashboard carry from/to directly; treat them as a custom range.
-  const range = dashboardRange(flat.from && flat.to && !flat.period ? { ...p, period: 'custom' } : p, scope.project.timeZone, await earliestActivity(scope));
+  const custom = Boolean(flat.from && flat.to && !flat.period);
+  const range = dashboardRange(custom ? { ...p, period: 'custom' } : p, project.timeZone, earliest);
   const status = z.enum(['attributed', 'unattributed', 'all']).catch('all').parse(flat.status);
   const cursor = z.string().max(200).optional().catch(undefined).parse(flat.cursor);
   let page: Awaited<ReturnType<typeof listPayments>>;
@@ -43,90 +65,97 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
   }
   const base = `/projects/${projectId}/payments`;
   const href = (change: Record<string, string | undefined>) => dashboardHref(base, flat, { cursor: undefined, ...change });
+  const tz = project.timeZone;
 
   return (
-    <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
-      <DashboardControls values={{ period: flat.from && !flat.period ? 'custom' : p.period, from: range.from, to: range.to, compare: p.compare, model: p.model, mode: p.mode, interval: p.interval }} />
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <nav aria-label="Attribution status" className="flex gap-1 text-sm">
-          {(['all', 'attributed', 'unattributed'] as const).map((s) => (
-            <Link
-              key={s}
-              href={href({ status: s === 'all' ? undefined : s })}
-              aria-current={status === s ? 'page' : undefined}
-              className={`rounded-md px-3 py-1 ${status === s ? 'bg-gray-200 font-medium dark:bg-gray-800' : 'hover:bg-gray-100 dark:hover:bg-gray-900'}`}
-            >
-              {s[0].toUpperCase() + s.slice(1)}
-            </Link>
-          ))}
-        </nav>
-        <a className="text-sm text-indigo-600 hover:underline dark:text-indigo-400" href={dashboardHref(`/projects/${projectId}/export`, flat, { table: 'payments', status })} download>
-          Export CSV<span className="sr-only"> of payments</span>
-        </a>
-      </div>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
-        {range.from} to {range.to} ({scope.project.timeZone}). Attribution shows the first touch inside the {scope.project.attributionWindowDays}-day window.
-      </p>
-      {page.data.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 p-6 text-sm dark:border-gray-700">
-          No payments in this period. Payments arrive from Stripe webhooks once Stripe is connected under{' '}
-          <Link className="text-indigo-600 hover:underline dark:text-indigo-400" href={`/projects/${projectId}/settings/integrations`}>
-            Settings → Integrations
-          </Link>
-          .
+    <main className="space-y-4">
+      <div className="space-y-2">
+        <ReportControls
+          values={{ period: custom ? 'custom' : p.period, from: range.from, to: range.to, compare: p.compare, model: p.model, mode: p.mode }}
+          show={{ model: false, compare: false }}
+          earliest={earliest}
+          today={todayIn(tz)}
+        />
+        <p className="text-xs text-muted">
+          {formatDayRange(range.from, range.to)} · times in {tz} · attribution shows the first visit inside the {project.attributionWindowDays}-day window
         </p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="payments-table">
-            <caption className="sr-only">Payments</caption>
+      </div>
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-4 sm:px-5">
+          <SegmentedLinks
+            label="Attribution status"
+            items={(['all', 'attributed', 'unattributed'] as const).map((s) => ({ href: href({ status: s === 'all' ? undefined : s }), label: s[0].toUpperCase() + s.slice(1), current: status === s }))}
+          />
+          <a className="inline-flex items-center gap-1 text-xs text-muted hover:text-fg" href={dashboardHref(`/projects/${projectId}/export`, flat, { table: 'payments', status })} download>
+            <Download aria-hidden className="size-3.5" />
+            Export CSV<span className="sr-only"> of payments</span>
+          </a>
+        </div>
+        {page.data.length === 0 ? (
+          <EmptyState icon={Receipt} title="No payments in this period">
+            Payments arrive from Stripe webhooks once Stripe is connected under{' '}
+            <Link className="text-accent-fg hover:underline" href={`/projects/${projectId}/settings/integrations`}>
+              Integrations
+            </Link>
+            .
+          </EmptyState>
+        ) : (
+          <DataTable caption="Payments" testId="payments-table" className="mt-3">
             <thead>
-              <tr className="border-b border-gray-200 text-left text-xs uppercase text-gray-500 dark:border-gray-800 dark:text-gray-400">
-                <th scope="col" className="py-1 pr-2">Paid at</th>
-                <th scope="col" className="py-1 pr-2 text-right">Amount</th>
-                <th scope="col" className="py-1 pr-2">Customer</th>
-                <th scope="col" className="py-1 pr-2">Attribution</th>
-                <th scope="col" className="py-1 pr-2">First touch</th>
-                <th scope="col" className="py-1">Time to purchase</th>
+              <tr>
+                <Th>Paid at</Th>
+                <Th numeric>Amount</Th>
+                <Th>Customer</Th>
+                <Th>Attribution</Th>
+                <Th>First visit</Th>
+                <Th>Time to purchase</Th>
               </tr>
             </thead>
             <tbody>
               {page.data.map((r) => (
-                <tr key={r.id} className="border-b border-gray-100 align-top dark:border-gray-900">
-                  <td className="py-1 pr-2 whitespace-nowrap">
-                    <time dateTime={r.paidAt}>{new Date(r.paidAt).toLocaleString('en-GB', { timeZone: scope.project.timeZone })}</time>
-                  </td>
-                  <td className="py-1 pr-2 text-right tabular-nums">
-                    {formatMoney(r.amount, r.currency)}
+                <Tr key={r.id}>
+                  <Td className="whitespace-nowrap">
+                    <time dateTime={r.paidAt}>{formatDateTime(r.paidAt, tz)}</time>
+                  </Td>
+                  <Td numeric>
+                    <span className="font-medium">{formatMoney(r.amount, r.currency)}</span>
                     {r.refunded > 0 && <div className="text-xs text-red-600 dark:text-red-400">−{formatMoney(r.refunded, r.currency)} refunded</div>}
                     {r.reportingAmount === null && <div className="text-xs text-amber-700 dark:text-amber-300">not converted yet</div>}
-                  </td>
-                  <td className="py-1 pr-2">{r.customerEmail ?? r.customerId ?? '—'}</td>
-                  <td className="py-1 pr-2">
+                  </Td>
+                  <Td>
+                    <span className="block max-w-[16rem] truncate" title={r.customerEmail ?? r.customerId ?? undefined}>
+                      {r.customerEmail ?? r.customerId ?? '—'}
+                    </span>
+                  </Td>
+                  <Td className="min-w-[14rem]">
                     {r.attribution.status === 'attributed' ? (
-                      <>
-                        <span className="font-medium">{r.attribution.channel}</span>
-                        {r.attribution.source && <> · {r.attribution.source}</>}
-                        {r.attribution.campaign && <> · {r.attribution.campaign}</>}
-                      </>
+                      <span className="flex items-center gap-2">
+                        <ChannelDot channel={r.attribution.channel ?? ''} />
+                        <span>
+                          <span className="font-medium">{r.attribution.channel}</span>
+                          {r.attribution.source && <span className="text-muted"> · {r.attribution.source}</span>}
+                          {r.attribution.campaign && <span className="text-muted"> · {r.attribution.campaign}</span>}
+                        </span>
+                      </span>
                     ) : (
-                      <span className="text-amber-800 dark:text-amber-300">Unattributed: {REASONS[r.attribution.status] ?? r.attribution.status}</span>
+                      <span className="text-amber-800 dark:text-amber-300">Unattributed: {unattributedReason(r.attribution, project.attributionWindowDays)}</span>
                     )}
-                  </td>
-                  <td className="py-1 pr-2 whitespace-nowrap">
-                    {r.attribution.firstTouchAt ? new Date(r.attribution.firstTouchAt).toLocaleDateString('en-GB', { timeZone: scope.project.timeZone }) : '—'}
-                  </td>
-                  <td className="py-1">{r.attribution.timeToPurchaseSeconds !== null ? duration(r.attribution.timeToPurchaseSeconds) : '—'}</td>
-                </tr>
+                  </Td>
+                  <Td className="whitespace-nowrap">{r.attribution.firstTouchAt ? formatDate(r.attribution.firstTouchAt, tz) : '—'}</Td>
+                  <Td className="whitespace-nowrap">{r.attribution.timeToPurchaseSeconds !== null ? duration(r.attribution.timeToPurchaseSeconds) : '—'}</Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      )}
-      {page.nextCursor && (
-        <Link className="inline-block rounded-md border border-gray-300 px-3 py-1 text-sm dark:border-gray-700" href={dashboardHref(base, flat, { cursor: page.nextCursor })}>
-          Older payments
-        </Link>
-      )}
+          </DataTable>
+        )}
+        {page.nextCursor && (
+          <div className="border-t border-line px-4 py-3 sm:px-5">
+            <Link className={buttonStyles('secondary', 'sm')} href={dashboardHref(base, flat, { cursor: page.nextCursor })}>
+              Older payments
+            </Link>
+          </div>
+        )}
+      </Card>
     </main>
   );
 }
