@@ -26,7 +26,7 @@ export default defineConfig({
   webServer: [
     // The local Stripe emulator stands in for Stripe (Connect OAuth, API, webhook deliveries), 300 ports up.
     {
-      command: `npx tsx stripe-emulator/cli.ts --port ${STRIPE_EMULATOR_PORT} --client-id ${STRIPE_E2E.clientId} --platform-key ${STRIPE_E2E.platformKey} --retry-delays 200,500,1000 --quiet`,
+      command: `npx tsx stripe-emulator/cli.ts --port ${STRIPE_EMULATOR_PORT} --client-id ${STRIPE_E2E.clientId} --platform-key ${STRIPE_E2E.platformKey} --app-client-id ${STRIPE_E2E.appClientId} --retry-delays 200,500,1000 --quiet`,
       url: `http://127.0.0.1:${STRIPE_EMULATOR_PORT}/_emulator/state`,
       timeout: 60_000,
       reuseExistingServer: false,
@@ -44,6 +44,8 @@ export default defineConfig({
         STRIPE_CONNECT_BASE: `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`,
         STRIPE_PLATFORM_SECRET_KEY: STRIPE_E2E.platformKey,
         STRIPE_CONNECT_CLIENT_ID: STRIPE_E2E.clientId,
+        STRIPE_APP_CLIENT_ID: STRIPE_E2E.appClientId,
+        STRIPE_APP_INSTALL_URL: `http://127.0.0.1:${STRIPE_EMULATOR_PORT}/oauth/v2/authorize`,
       },
     },
   ],

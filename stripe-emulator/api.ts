@@ -41,11 +41,17 @@ export function authenticate(state: EmulatorState, req: IncomingMessage, opts: {
       : 'This Stripe emulator accepts only the keys of the accounts it was started with (see GET /_emulator/state).';
     throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${masked}. ${accepted}`, 'api_key_invalid');
   }
+  const expiresAt = state.data.tokenExpiry?.[key];
+  if (expiresAt !== undefined && expiresAt <= Math.floor(Date.now() / 1000)) {
+    throw new StripeApiError(401, 'invalid_request_error', `Expired API Key provided: ${masked}`, 'api_key_expired');
+  }
   const livemode = /_live_/.test(key);
   const header = req.headers['stripe-account'];
   const target = Array.isArray(header) ? header[0] : header;
   if (target && target !== accountId) {
-    const connected = accountId === state.data.platform.accountId && state.data.connections[target];
+    // Connect grants only: an app acts for an account with that account's own access token.
+    const grant = state.data.connections[target];
+    const connected = accountId === state.data.platform.accountId && grant && grant.kind !== 'app';
     if (!connected) {
       throw new StripeApiError(
         403,

@@ -207,6 +207,48 @@ describe('Connect OAuth', () => {
   });
 });
 
+describe('Stripe Apps OAuth', () => {
+  const APP = 'ca_emulatorapp000000000000';
+  async function installCode(decision: 'allow' | 'deny') {
+    const link = `${emulator.url}/oauth/v2/chnlink_test123/authorize?${new URLSearchParams({ client_id: APP, redirect_uri: 'http://localhost:9/cb', state: 's1' })}`;
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('action="/oauth/v2/chnlink_test123/authorize/decision"');
+    const form = new URLSearchParams({ client_id: APP, redirect_uri: 'http://localhost:9/cb', state: 's1', account: 'new', account_name: 'Apps Shop', decision });
+    const res = await fetch(`${emulator.url}/oauth/v2/chnlink_test123/authorize/decision`, { method: 'POST', body: form, redirect: 'manual' });
+    return new URL(res.headers.get('location')!).searchParams;
+  }
+  const token = (params: Record<string, string>, key = PLATFORM_KEY) => sdk(key).rawRequest('POST', '/v1/oauth/token', params);
+
+  it('installs through the install link, exchanges the code once at /v1/oauth/token, and denies', async () => {
+    const denied = await installCode('deny');
+    expect(Object.fromEntries(denied)).toMatchObject({ error: 'access_denied', state: 's1' });
+    const q = await installCode('allow');
+    expect(q.get('state')).toBe('s1');
+    const t = (await token({ grant_type: 'authorization_code', code: q.get('code')! })) as Record<string, unknown>;
+    expect(t).toMatchObject({ scope: 'stripe_apps', token_type: 'bearer', livemode: false, stripe_user_id: expect.stringMatching(/^acct_/) });
+    expect(t).not.toHaveProperty('expires_in');
+    await expect(token({ grant_type: 'authorization_code', code: q.get('code')! })).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
+    await expect(token({ grant_type: 'authorization_code', code: q.get('code')! }, 'sk_test_notthedeveloper')).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidClientError);
+    // The token is the account's own key; the platform key cannot act for an app install with Stripe-Account.
+    expect((await sdk(t.access_token as string).accounts.retrieveCurrent()).id).toBe(t.stripe_user_id);
+    await expect(sdk(PLATFORM_KEY).charges.list({}, { stripeAccount: t.stripe_user_id as string })).rejects.toBeInstanceOf(Stripe.errors.StripePermissionError);
+  });
+
+  it('expires access tokens (401 api_key_expired) and rolls refresh tokens on every exchange', async () => {
+    const q = await installCode('allow');
+    const t = (await token({ grant_type: 'authorization_code', code: q.get('code')! })) as Record<string, string>;
+    await control(`/_emulator/accounts/${t.stripe_user_id}/expire-access-token`);
+    const expired = await sdk(t.access_token).charges.list().catch((e) => e);
+    expect(expired).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    expect(expired.code).toBe('api_key_expired');
+    const next = (await token({ grant_type: 'refresh_token', refresh_token: t.refresh_token })) as Record<string, string>;
+    expect(next.refresh_token).not.toBe(t.refresh_token);
+    await expect(token({ grant_type: 'refresh_token', refresh_token: t.refresh_token })).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
+    expect((await sdk(next.access_token).charges.list()).object).toBe('list');
+  });
+});
+
 describe('webhook endpoints and signed deliveries', () => {
   let receiver: http.Server;
   let receiverUrl: string;

@@ -145,7 +145,7 @@ export function createOAuth(state: EmulatorState, deliverer: Deliverer) {
       if (!p.code) throw new OAuthError(400, 'invalid_request', 'No authorization code provided');
       const code = String(p.code);
       const grant = state.data.codes[code];
-      if (!grant) throw new OAuthError(400, 'invalid_grant', `Authorization code does not exist: ${code}`);
+      if (!grant || grant.app) throw new OAuthError(400, 'invalid_grant', `Authorization code does not exist: ${code}`);
       if (grant.usedAt) {
         // Stripe revokes what a reused code issued.
         const conn = state.data.connections[grant.accountId];
@@ -159,7 +159,7 @@ export function createOAuth(state: EmulatorState, deliverer: Deliverer) {
     if (p.grant_type === 'refresh_token') {
       const refreshToken = String(p.refresh_token ?? '');
       const accountId = state.data.refreshTokens[refreshToken];
-      if (!accountId || !state.data.connections[accountId]) throw new OAuthError(400, 'invalid_grant', `Invalid refresh token: ${refreshToken}`);
+      if (!accountId || !state.data.connections[accountId] || state.data.connections[accountId].kind === 'app') throw new OAuthError(400, 'invalid_grant', `Invalid refresh token: ${refreshToken}`);
       const conn = state.data.connections[accountId];
       return issueTokens(accountId, p.scope ? String(p.scope) : conn.scope, conn.livemode);
     }
@@ -184,7 +184,7 @@ export function createOAuth(state: EmulatorState, deliverer: Deliverer) {
     requirePlatformKey(req, p);
     if (p.client_id !== state.data.platform.clientId) throw new OAuthError(401, 'invalid_client', `No such application: '${String(p.client_id ?? '')}'`);
     const accountId = String(p.stripe_user_id ?? '');
-    if (!state.data.connections[accountId]) {
+    if (!state.data.connections[accountId] || state.data.connections[accountId].kind === 'app') {
       throw new OAuthError(401, 'invalid_client', `This application is not connected to stripe account ${accountId}, or that account does not exist.`);
     }
     revoke(accountId);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authenticate, createApi } from './api';
 import { Deliverer } from './delivery';
 import { StripeApiError, readBody, readParams, sendApiError, sendJson } from './http';
+import { createApps } from './apps';
 import { createOAuth } from './oauth';
 import { Payments } from './payments';
 import { EmulatorState } from './state';
@@ -24,6 +25,11 @@ export type EmulatorOptions = {
   stateFile?: string;
   /** Open an account for any well-formed unknown secret key (offline development). */
   acceptAnyKey?: boolean;
+  /** The Zori Stripe App's OAuth client id (install links) and its access tokens' lifetime. */
+  appClientId?: string;
+  appName?: string;
+  appPermissions?: string[];
+  accessTokenTtlSeconds?: number;
   log?: (line: string) => void;
 };
 
@@ -53,6 +59,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const deliverer = new Deliverer(state, opts.retryDelaysMs ?? [1_000, 5_000, 30_000, 120_000], log);
   const payments = new Payments(state, deliverer);
   const oauth = createOAuth(state, deliverer);
+  const apps = createApps(state, deliverer, {
+    clientId: opts.appClientId ?? 'ca_emulatorapp000000000000',
+    name: opts.appName ?? opts.platformName ?? 'Zori',
+    permissions: opts.appPermissions ?? ['charge_read', 'checkout_session_read', 'customer_read', 'invoice_read', 'subscription_read', 'event_read'],
+    accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600,
+  });
   const api = createApi(state, payments);
   // The next `rateLimited` /v1 requests, after `rateLimitAfter` more that pass, answer 429.
   let rateLimited = 0;
@@ -91,6 +103,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const r = refundSchema.parse(body);
       return sendJson(res, 200, payments.refund(owner(m[1]), m[1], r.amount, r.reason ?? null));
     }
+    if (req.method === 'POST' && (m = path.match(/^\/_emulator\/accounts\/([^/]+)\/uninstall$/))) {
+      if (state.data.connections[m[1]]?.kind !== 'app') throw new StripeApiError(400, 'invalid_request_error', `The app is not installed on account ${m[1]}.`);
+      apps.uninstall(m[1]);
+      return sendJson(res, 200, { stripe_user_id: m[1] });
+    }
+    if (req.method === 'POST' && (m = path.match(/^\/_emulator\/accounts\/([^/]+)\/expire-access-token$/))) {
+      if (!apps.expireAccessToken(m[1])) throw new StripeApiError(400, 'invalid_request_error', `The app is not installed on account ${m[1]}.`);
+      return sendJson(res, 200, { expired: true });
+    }
+    if (req.method === 'GET' && path === '/_emulator/apps') return sendJson(res, 200, { refreshCount: state.data.refreshCount ?? 0 });
     if (req.method === 'POST' && (m = path.match(/^\/_emulator\/accounts\/([^/]+)\/deauthorize$/))) {
       if (!state.data.connections[m[1]]) throw new StripeApiError(400, 'invalid_request_error', `Account ${m[1]} is not connected to the platform.`);
       oauth.revoke(m[1]);
@@ -115,6 +137,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (path === '/oauth/token' && req.method === 'POST') {
       const p = await readParams(req, url);
       return oauth.handleJson(res, () => oauth.token(req, p));
+    }
+    // Stripe Apps: the install link (live, or a test link with its chnlink_… segment) and the token endpoint.
+    let link: RegExpMatchArray | null;
+    if ((link = path.match(/^(\/oauth\/v2(?:\/chnlink_\w+)?\/authorize)$/)) && req.method === 'GET') return apps.installPage(res, await readParams(req, url), link[1]);
+    if (path.match(/^\/oauth\/v2(?:\/chnlink_\w+)?\/authorize\/decision$/) && req.method === 'POST') return apps.decision(res, await readParams(req, url));
+    if (path === '/v1/oauth/token' && req.method === 'POST') {
+      const p = await readParams(req, url);
+      return apps.handleJson(res, () => apps.token(req, p));
     }
     if (path === '/oauth/deauthorize' && req.method === 'POST') {
       const p = await readParams(req, url);

@@ -20,6 +20,9 @@ export type Connection = {
   scope: string;
   livemode: boolean;
   connectedAt: number;
+  /** connect (Connect OAuth, the default) or app (the Stripe App installed through its install link). */
+  kind?: 'connect' | 'app';
+  refreshTokenExpiresAt?: number;
 };
 
 export type AuthorizationCode = {
@@ -28,6 +31,8 @@ export type AuthorizationCode = {
   livemode: boolean;
   expiresAt: number;
   usedAt?: number;
+  /** Issued by a Stripe App install link (exchanged at /v1/oauth/token, not /oauth/token). */
+  app?: boolean;
 };
 
 export type Delivery = {
@@ -51,6 +56,10 @@ export type EmulatorData = {
   codes: Record<string, AuthorizationCode>;
   /** Refresh token → connected account id. */
   refreshTokens: Record<string, string>;
+  /** Stripe App access token → when it stops working (unix seconds). */
+  tokenExpiry?: Record<string, number>;
+  /** How many refresh-token exchanges the app has made (tests count them). */
+  refreshCount?: number;
   deliveries: Delivery[];
 };
 

@@ -11,12 +11,13 @@ import type { ConnectionView } from '@/lib/stripe/connect/connections';
 import type { ImportView } from '@/lib/stripe/connect/history-import';
 import type { ConnectNotice } from '@/lib/stripe/connect/notices';
 
-// Zori Cloud's "Connect Stripe" card on Settings > Integrations: the connection's state, Connect /
-// Disconnect, moving an account from another project, and the history import's progress.
+// Zori Cloud's Stripe card on Settings > Integrations: the connection's state, "Connect Stripe"
+// (Connect OAuth) beside "Install the Zori app" (Stripe Apps), Disconnect, moving an account from
+// another project, and the history import's progress. Both integrations share everything but the button.
 
 type Move = { id: string; stripeAccountId: string; accountName: string | null; fromProjectName: string | null; canMove: boolean } | null;
 
-type Props = { projectId: string; timeZone: string; enabled: boolean; view: ConnectionView; notice: ConnectNotice | null; move: Move; initialImport: ImportView | null };
+type Props = { projectId: string; timeZone: string; enabled: boolean; appEnabled: boolean; view: ConnectionView; notice: ConnectNotice | null; move: Move; initialImport: ImportView | null };
 
 const primary = buttonStyles('primary');
 const secondary = buttonStyles('secondary');
@@ -71,12 +72,14 @@ function ImportProgress({ job }: { job: ImportView }) {
   );
 }
 
-export function ConnectStripeCard({ projectId, timeZone, enabled, view, notice, move, initialImport }: Props) {
+export function ConnectStripeCard({ projectId, timeZone, enabled, appEnabled, view, notice, move, initialImport }: Props) {
   const router = useRouter();
   const [job, setJob] = useState(initialImport);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const connectHref = `/api/stripe/connect/start?projectId=${encodeURIComponent(projectId)}`;
+  const installHref = `/api/stripe/app/start?projectId=${encodeURIComponent(projectId)}`;
+  const oauth = view.state !== 'not_connected' && (view.kind === 'connect' || view.kind === 'app');
 
   // Poll the import while it runs (the server also resumes an interrupted one when asked).
   useEffect(() => {
@@ -116,7 +119,7 @@ export function ConnectStripeCard({ projectId, timeZone, enabled, view, notice, 
         description="Connect with Stripe (read-only access): payments arrive as they happen, and the last 90 days are imported."
         actions={
           <Badge data-testid="stripe-connection-state" tone={view.state === 'connected' ? 'good' : view.state === 'needs_attention' ? 'warn' : 'neutral'}>
-            {view.state === 'not_connected' ? 'Not connected' : view.state === 'connected' ? 'Connected' : 'Needs attention'}
+            {view.state === 'not_connected' ? 'Not connected' : view.state === 'connected' ? 'Connected' : view.kind === 'app' ? 'Needs reconnecting' : 'Needs attention'}
           </Badge>
         }
       />
@@ -144,14 +147,27 @@ export function ConnectStripeCard({ projectId, timeZone, enabled, view, notice, 
         </div>
       )}
 
-      {!enabled && view.state === 'not_connected' && <p className="text-sm text-muted">Stripe Connect is not configured on this Zori (STRIPE_CONNECT_CLIENT_ID, STRIPE_PLATFORM_SECRET_KEY).</p>}
+      {!enabled && !appEnabled && view.state === 'not_connected' && (
+        <p className="text-sm text-muted">Stripe Connect and the Zori Stripe App are not configured on this Zori (STRIPE_PLATFORM_SECRET_KEY with STRIPE_CONNECT_CLIENT_ID or STRIPE_APP_CLIENT_ID).</p>
+      )}
 
-      {view.state === 'not_connected' && enabled && (
+      {view.state === 'not_connected' && (enabled || appEnabled) && (
         <div className="space-y-3">
-          <p className="text-sm text-muted">Connect your Stripe account so Zori can credit each payment to the traffic source that brought the buyer. Zori asks for read-only access.</p>
-          <a href={connectHref} className={primary}>
-            Connect Stripe
-          </a>
+          <p className="text-sm text-muted">
+            Connect your Stripe account so Zori can credit each payment to the traffic source that brought the buyer. Zori only reads{appEnabled ? ': install the Zori app from Stripe, or connect with Stripe Connect' : ''}.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {appEnabled && (
+              <a href={installHref} className={primary}>
+                Install the Zori app
+              </a>
+            )}
+            {enabled && (
+              <a href={connectHref} className={appEnabled ? secondary : primary}>
+                Connect Stripe
+              </a>
+            )}
+          </div>
         </div>
       )}
 
@@ -161,6 +177,8 @@ export function ConnectStripeCard({ projectId, timeZone, enabled, view, notice, 
           <dd data-testid="stripe-account">
             {view.accountName ?? 'Stripe account'} <code className="text-xs">{view.stripeAccountId}</code>
           </dd>
+          <dt className="text-muted">Via</dt>
+          <dd data-testid="stripe-connection-kind">{view.kind === 'app' ? 'Zori Stripe App' : view.kind === 'connect' ? 'Stripe Connect' : 'Your own keys'}</dd>
           <dt className="text-muted">Mode</dt>
           <dd>{view.livemode ? 'Live' : 'Test'}</dd>
           <dt className="text-muted">Connected</dt>
@@ -179,7 +197,7 @@ export function ConnectStripeCard({ projectId, timeZone, enabled, view, notice, 
         </dl>
       )}
 
-      {view.state === 'connected' && view.kind === 'connect' && (
+      {view.state === 'connected' && oauth && (
         <div className="space-y-4">
           {job && <ImportProgress job={job} />}
           <div className="flex flex-wrap gap-2">
@@ -196,12 +214,18 @@ export function ConnectStripeCard({ projectId, timeZone, enabled, view, notice, 
               onConfirm={() => act('/api/stripe/connect/disconnect', { projectId })}
             >
               Zori stops receiving this account’s payments. Revenue already recorded stays.
+              {view.kind === 'app' ? ' Also uninstall the Zori app in your Stripe Dashboard (Settings › Installed apps).' : ''}
             </ConfirmDialog>
           </div>
         </div>
       )}
 
-      {view.state === 'needs_attention' && enabled && (
+      {view.state === 'needs_attention' && view.kind === 'app' && appEnabled && (
+        <a href={installHref} className={primary}>
+          Install the Zori app again
+        </a>
+      )}
+      {view.state === 'needs_attention' && view.kind !== 'app' && enabled && (
         <a href={connectHref} className={primary}>
           Reconnect Stripe
         </a>

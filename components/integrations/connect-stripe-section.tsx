@@ -1,5 +1,5 @@
 import type { ProjectScope } from '@/lib/authz';
-import { connectEnabled } from '@/lib/stripe/connect/config';
+import { appEnabled, connectEnabled } from '@/lib/stripe/connect/config';
 import { connectionView, pendingMove } from '@/lib/stripe/connect/connections';
 import { importStatus } from '@/lib/stripe/connect/history-import';
 import { connectNotice } from '@/lib/stripe/connect/notices';
@@ -25,10 +25,11 @@ export async function ConnectStripeSection({ scope, searchParams }: { scope: Pro
       projectId={scope.projectId}
       timeZone={scope.project.timeZone}
       enabled={connectEnabled()}
+      appEnabled={appEnabled()}
       view={view}
       notice={connectNotice(searchParams)}
       move={move}
-      initialImport={view.state === 'not_connected' || view.kind !== 'connect' ? null : job}
+      initialImport={view.state === 'not_connected' || view.kind === 'self_hosted' ? null : job}
     />
   );
 }

@@ -7,7 +7,7 @@ import pg from 'pg';
 export const ZORI_PORT = Number(process.env.ZORI_E2E_PORT ?? 1390);
 export const STRIPE_EMULATOR_PORT = ZORI_PORT + 300;
 export const STRIPE_EMULATOR_URL = `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`;
-export const STRIPE_E2E = { clientId: 'ca_zorie2e0000000000000000', platformKey: 'sk_test_zori_e2e_platform_key' };
+export const STRIPE_E2E = { clientId: 'ca_zorie2e0000000000000000', platformKey: 'sk_test_zori_e2e_platform_key', appClientId: 'ca_zorie2eapp00000000000000' };
 
 /**
  * A JSON call to the emulator over node:http: fetch() refuses the ports the Fetch standard calls

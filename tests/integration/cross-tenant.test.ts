@@ -37,7 +37,8 @@ import { seal } from '@/lib/crypto/secrets';
 import { pool, prisma } from '@/lib/db/client';
 import { publicUrl } from '@/lib/config/env';
 import { completeConnection } from '@/lib/stripe/connect/connections';
-import { beginConnect, CALLBACK_PATH, finishConnect } from '@/lib/stripe/connect/flow';
+import { beginAppInstall, beginConnect, CALLBACK_PATH, finishAppInstall, finishConnect } from '@/lib/stripe/connect/flow';
+import { appInstallUrl } from '@/lib/stripe/app/oauth-client';
 import { authorizeUrl } from '@/lib/stripe/connect/oauth-client';
 import { issueState, OAuthStateError } from '@/lib/stripe/connect/oauth-state';
 import { disconnectProject, importProgress, moveConnectionHere, rerunImport } from '@/lib/stripe/connect/project-actions';
@@ -51,7 +52,7 @@ import { createProject, deleteProject, getProject, listProjects, updateProject }
 import { reclassifyProjectChannels } from '@/lib/analytics/reclassify-channels';
 import type { Emulator } from '@/stripe-emulator/server';
 import { actorOf, makeTenant } from '../helpers/factories';
-import { consent, startStripe } from '../helpers/stripe-emulator';
+import { consent, install, startStripe } from '../helpers/stripe-emulator';
 
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 type Victim = Tenant & {
@@ -104,6 +105,11 @@ function apiRows(file: string, calls: string, handler: ApiHandler, path: string)
 
 async function callbackQuery(state: string): Promise<Record<string, string>> {
   return consent(authorizeUrl({ state, redirectUri: `${publicUrl()}${CALLBACK_PATH}` }), 'allow', { name: 'Intruder Shop' });
+}
+
+/** The same for the Stripe App's install link. */
+async function appCallbackQuery(state: string): Promise<Record<string, string>> {
+  return install(appInstallUrl({ state, redirectUri: `${publicUrl()}/api/stripe/app/callback` }), 'allow', { name: 'Intruder Shop' });
 }
 
 export const OPERATIONS: Row[] = [
@@ -177,6 +183,22 @@ export const OPERATIONS: Row[] = [
     // The attacker started connecting while an admin of the victim's org, was removed, then finishes with a real code.
     prepare: async (a, v) => ({ state: await issueState({ userId: a.userId, organizationId: v.org.id, projectId: v.project.id }) }),
     run: async (a, _v, _own, p) => finishConnect(a, await callbackQuery(p.state)),
+  },
+  // Install the Zori app (app/api/stripe/app/*): the same flow, with its own states.
+  { name: 'GET app/api/stripe/app/start/route.ts', calls: 'beginAppInstall', run: (a, v) => beginAppInstall(a, 'intruder@example.test', v.project.id) },
+  {
+    name: 'GET app/api/stripe/app/callback/route.ts',
+    calls: 'finishAppInstall',
+    prepare: async (_a, v) => ({ state: await issueState({ userId: v.byRole.owner!.id, organizationId: v.org.id, projectId: v.project.id }, new Date(), 'app') }),
+    run: async (a, _v, _own, p) => finishAppInstall(a, await appCallbackQuery(p.state)),
+    refusedWith: OAuthStateError,
+    why: 'a state works only for the user who started the install (OAuthStateError wrong_user, 400); it is not used up',
+  },
+  {
+    name: 'GET app/api/stripe/app/callback/route.ts',
+    calls: 'finishAppInstall',
+    prepare: async (a, v) => ({ state: await issueState({ userId: a.userId, organizationId: v.org.id, projectId: v.project.id }, new Date(), 'app') }),
+    run: async (a, _v, _own, p) => finishAppInstall(a, await appCallbackQuery(p.state)),
   },
   { name: 'POST app/api/stripe/connect/disconnect/route.ts', calls: 'disconnectProject', run: (a, v) => disconnectProject(a, v.project.id) },
   { name: 'POST app/api/stripe/connect/move/route.ts', calls: 'moveConnectionHere', run: (a, v) => moveConnectionHere(a, v.project.id, v.moveId) },

@@ -1,12 +1,15 @@
 import { authorizeProject, DomainError, NotFoundError, UnauthenticatedError, type Actor, type ProjectScope } from '@/lib/authz';
 import { seal } from '@/lib/crypto/secrets';
 import { pool, prisma } from '@/lib/db/client';
-import { connectConfig, platformStripe, type ConnectConfig } from './config';
-import { deauthorize, type ConnectTokens } from './oauth-client';
+import { stripeClient } from '@/lib/stripe/client';
+import { connectIntegration } from '@/lib/stripe/integrations/connect';
+import { integrationFor, type OAuthTokens, type StripeOAuthIntegration } from '@/lib/stripe/integrations';
+import type Stripe from 'stripe';
 
-// A project's Connect connection: made from the tokens of a completed OAuth exchange, moved
-// between projects on an admin's confirmation, closed by Disconnect or by the merchant revoking
-// access. Revenue already recorded stays; only the connection changes.
+// A project's OAuth connection (Connect OAuth or the Zori Stripe App, alike): made from the tokens of
+// a completed OAuth exchange, moved between projects on an admin's confirmation, closed by Disconnect
+// or by the merchant revoking access (uninstalling the app). Revenue already recorded stays; only the
+// connection changes.
 
 export const MOVE_TTL_MS = 30 * 60 * 1000;
 
@@ -15,7 +18,7 @@ export type ConnectionView =
   | { state: 'not_connected' }
   | {
       state: 'connected' | 'needs_attention';
-      kind: 'connect' | 'self_hosted';
+      kind: 'connect' | 'app' | 'self_hosted';
       stripeAccountId: string | null;
       accountName: string | null;
       livemode: boolean;
@@ -42,9 +45,13 @@ export async function connectionView(scope: ProjectScope): Promise<ConnectionVie
   };
 }
 
-async function accountName(stripeAccount: string, config: ConnectConfig): Promise<string | null> {
+/** The account's name, read with the access the integration gives (the platform key, or the app's token). */
+async function accountName(stripeAccount: string, integration: StripeOAuthIntegration, tokens: OAuthTokens): Promise<string | null> {
   try {
-    const a = await platformStripe(config).accounts.retrieveCurrent({}, { stripeAccount });
+    const api: Stripe | null =
+      integration.kind === 'app' ? stripeClient(tokens.accessToken) : await integration.apiClient({ id: '', stripeAccountId: stripeAccount });
+    if (!api) return null;
+    const a = await api.accounts.retrieveCurrent({}, integration.kind === 'connect' ? { stripeAccount } : {});
     return a.business_profile?.name ?? a.settings?.dashboard?.display_name ?? null;
   } catch (err) {
     console.warn(`[zori] could not read the name of Stripe account ${stripeAccount}:`, (err as Error).message);
@@ -54,9 +61,9 @@ async function accountName(stripeAccount: string, config: ConnectConfig): Promis
 
 export type ConnectOutcome = { kind: 'connected'; projectId: string } | { kind: 'needs_move'; projectId: string; moveId: string };
 
-function connectionData(tokens: ConnectTokens, name: string | null, userId: string) {
+function connectionData(tokens: OAuthTokens, name: string | null, userId: string, kind: 'connect' | 'app') {
   return {
-    kind: 'connect' as const,
+    kind,
     status: 'active' as const,
     statusReason: null,
     stripeAccountId: tokens.stripeUserId,
@@ -67,6 +74,8 @@ function connectionData(tokens: ConnectTokens, name: string | null, userId: stri
     webhookEndpointId: null,
     accessToken: seal(tokens.accessToken),
     refreshToken: tokens.refreshToken ? seal(tokens.refreshToken) : null,
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
+    tokensRefreshedAt: null,
     scope: tokens.scope,
     connectedById: userId,
     connectedAt: new Date(),
@@ -78,16 +87,17 @@ function connectionData(tokens: ConnectTokens, name: string | null, userId: stri
  * Stores the connection after a successful token exchange, for an actor who (still) manages the
  * project. If another project holds this Stripe account, the tokens wait in a pending move instead.
  */
-export async function completeConnection(actor: Actor, projectId: string, tokens: ConnectTokens, config = connectConfig()): Promise<ConnectOutcome> {
+export async function completeConnection(actor: Actor, projectId: string, tokens: OAuthTokens, integration: StripeOAuthIntegration = connectIntegration): Promise<ConnectOutcome> {
   if (actor.kind !== 'user') throw new UnauthenticatedError('Only a signed-in user can connect Stripe');
   const scope = await authorizeProject(actor, projectId, 'manage');
   const existing = await prisma().stripeConnection.findUnique({ where: { projectId } });
   if (existing?.kind === 'self_hosted' && existing.status === 'active') {
     throw new DomainError('This project is connected with its own Stripe secret key (self-hosted). Remove that connection before connecting over Stripe Connect.', 409);
   }
-  const name = await accountName(tokens.stripeUserId, config);
+  const name = await accountName(tokens.stripeUserId, integration, tokens);
+  // One Stripe account serves one project, however it was connected.
   const elsewhere = await prisma().stripeConnection.findFirst({
-    where: { kind: 'connect', status: 'active', stripeAccountId: tokens.stripeUserId, livemode: tokens.livemode, projectId: { not: projectId } },
+    where: { kind: { in: ['connect', 'app'] }, status: 'active', stripeAccountId: tokens.stripeUserId, livemode: tokens.livemode, projectId: { not: projectId } },
   });
   if (elsewhere) {
     const move = await prisma().stripeConnectPendingMove.create({
@@ -99,18 +109,22 @@ export async function completeConnection(actor: Actor, projectId: string, tokens
         accountName: name,
         livemode: tokens.livemode,
         scope: tokens.scope,
+        kind: integration.kind,
         accessToken: seal(tokens.accessToken),
         refreshToken: tokens.refreshToken ? seal(tokens.refreshToken) : null,
+        accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
         expiresAt: new Date(Date.now() + MOVE_TTL_MS),
       },
     });
     return { kind: 'needs_move', projectId, moveId: move.id };
   }
   // The project switches Stripe accounts: let go of the previous one on Stripe's side too.
-  if (existing?.kind === 'connect' && existing.status === 'active' && existing.stripeAccountId && existing.stripeAccountId !== tokens.stripeUserId) {
-    await deauthorize(existing.stripeAccountId, config).catch((err) => console.warn('[zori] deauthorize of the previous account failed:', (err as Error).message));
+  if ((existing?.kind === 'connect' || existing?.kind === 'app') && existing.status === 'active' && existing.stripeAccountId && existing.stripeAccountId !== tokens.stripeUserId) {
+    await integrationFor(existing.kind)
+      .revoke(existing.stripeAccountId)
+      .catch((err) => console.warn('[zori] deauthorize of the previous account failed:', (err as Error).message));
   }
-  const data = connectionData(tokens, name, actor.userId);
+  const data = connectionData(tokens, name, actor.userId, integration.kind);
   await prisma().stripeConnection.upsert({ where: { projectId: scope.projectId }, create: { projectId: scope.projectId, ...data }, update: data });
   return { kind: 'connected', projectId };
 }
@@ -133,7 +147,12 @@ export async function confirmMove(scope: ProjectScope, moveId: string): Promise<
     throw new DomainError('This Stripe account is connected to a project you do not manage. Ask its admins to disconnect it first.', 409);
   });
   const data = {
-    ...connectionData({ stripeUserId: move.stripeAccountId, accessToken: '', refreshToken: null, scope: move.scope, livemode: move.livemode }, move.accountName, move.userId),
+    ...connectionData(
+      { stripeUserId: move.stripeAccountId, accessToken: '', refreshToken: null, scope: move.scope, livemode: move.livemode, accessTokenExpiresAt: move.accessTokenExpiresAt },
+      move.accountName,
+      move.userId,
+      move.kind === 'app' ? 'app' : 'connect',
+    ),
     accessToken: move.accessToken,
     refreshToken: move.refreshToken,
   };
@@ -147,11 +166,14 @@ export async function confirmMove(scope: ProjectScope, moveId: string): Promise<
   ]);
 }
 
-/** Disconnect: Stripe forgets the grant (POST /oauth/deauthorize), Zori keeps the revenue already recorded. */
-export async function disconnect(scope: ProjectScope, config = connectConfig()): Promise<void> {
+/**
+ * Disconnect: Stripe forgets the grant where it offers that (Connect: POST /oauth/deauthorize; an app is
+ * uninstalled from the merchant's Stripe Dashboard), Zori forgets the tokens and keeps the revenue recorded.
+ */
+export async function disconnect(scope: ProjectScope): Promise<void> {
   const c = await prisma().stripeConnection.findUnique({ where: { projectId: scope.projectId } });
-  if (!c || c.kind !== 'connect' || c.status !== 'active' || !c.stripeAccountId) throw new DomainError('This project has no Stripe Connect connection to disconnect.', 409);
-  await deauthorize(c.stripeAccountId, config);
+  if (!c || (c.kind !== 'connect' && c.kind !== 'app') || c.status === 'revoked' || !c.stripeAccountId) throw new DomainError('This project has no Stripe connection to disconnect.', 409);
+  if (c.status === 'active') await integrationFor(c.kind).revoke(c.stripeAccountId);
   const who = scope.actor.kind === 'user' ? await prisma().user.findUnique({ where: { id: scope.actor.userId }, select: { email: true } }) : null;
   await prisma().stripeConnection.update({
     where: { id: c.id },
@@ -159,19 +181,24 @@ export async function disconnect(scope: ProjectScope, config = connectConfig()):
   });
 }
 
-/** account.application.deauthorized: the merchant revoked Zori's access from Stripe's side. */
+/** account.application.deauthorized: the merchant revoked Zori's access (or uninstalled the app) from Stripe's side. */
 export async function markDeauthorized(stripeAccount: string, livemode: boolean): Promise<number> {
-  const r = await prisma().stripeConnection.updateMany({
-    where: { kind: 'connect', status: 'active', stripeAccountId: stripeAccount, livemode },
-    data: { status: 'revoked', statusReason: 'Access was revoked from the Stripe dashboard', disconnectedAt: new Date(), accessToken: null, refreshToken: null },
+  const closed = { disconnectedAt: new Date(), accessToken: null, refreshToken: null, accessTokenExpiresAt: null };
+  const connect = await prisma().stripeConnection.updateMany({
+    where: { kind: 'connect', status: { not: 'revoked' }, stripeAccountId: stripeAccount, livemode },
+    data: { status: 'revoked', statusReason: 'Access was revoked from the Stripe dashboard', ...closed },
   });
-  return r.count;
+  const app = await prisma().stripeConnection.updateMany({
+    where: { kind: 'app', status: { not: 'revoked' }, stripeAccountId: stripeAccount, livemode },
+    data: { status: 'revoked', statusReason: 'The Zori app was uninstalled from the Stripe dashboard', ...closed },
+  });
+  return connect.count + app.count;
 }
 
 /** The project an account's Connect events belong to, if it is connected and active (one indexed lookup per event: raw SQL on the hot path). */
 export async function activeConnectionFor(stripeAccount: string, livemode: boolean): Promise<{ id: string; projectId: string } | null> {
   const { rows } = await pool().query<{ id: string; projectId: string }>(
-    `SELECT id, "projectId" FROM "StripeConnection" WHERE "stripeAccountId" = $1 AND livemode = $2 AND kind = 'connect' AND status = 'active' LIMIT 1`,
+    `SELECT id, "projectId" FROM "StripeConnection" WHERE "stripeAccountId" = $1 AND livemode = $2 AND kind IN ('connect', 'app') AND status IN ('active', 'error') LIMIT 1`,
     [stripeAccount, livemode],
   );
   return rows[0] ?? null;

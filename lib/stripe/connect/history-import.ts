@@ -2,11 +2,14 @@ import Stripe from 'stripe';
 import { DomainError, type ProjectScope } from '@/lib/authz';
 import { prisma } from '@/lib/db/client';
 import type { StripeImportJob } from '@/lib/generated/prisma/client';
-import { connectConfig, platformStripe, type ConnectConfig } from './config';
+import { appIntegration } from '@/lib/stripe/integrations/stripe-app';
+import { renewAppAccessToken } from '@/lib/stripe/app/access-tokens';
 import { receiveVerifiedEvent } from '@/lib/stripe/webhooks/receive';
+import { type ConnectConfig, platformConfig, platformStripe } from './config';
 
 // Import of a newly connected account's last 90 days, through the API with the platform key on
-// behalf of the account (Stripe-Account). Each object read becomes the event that would have told
+// behalf of the account (Stripe-Account), or for a Stripe App install with the account's own access
+// token (renewed before it expires, and once more if Stripe says it has expired). Each object read becomes the event that would have told
 // Zori about it (id `evt_import_<object id>`), handed to ingestion like a webhook event: the inbox
 // deduplicates re-runs on that id, and the ledger keys payments on the PaymentIntent/Charge, so an
 // object seen by both the import and a webhook is counted once. Pages are 100 objects, newest first;
@@ -75,19 +78,36 @@ async function withBackoff<T>(fn: () => Promise<T>, baseDelayMs: number, maxRetr
 }
 
 async function runJob(job: StripeImportJob, opts: ImportOptions): Promise<void> {
-  const stripe = platformStripe(opts.config ?? connectConfig());
   const since = Math.floor(job.since.getTime() / 1000);
   let { phase, cursor } = job;
-  const connection = await prisma().stripeConnection.findUnique({ where: { projectId: job.projectId }, select: { livemode: true } });
+  const connection = await prisma().stripeConnection.findUnique({ where: { projectId: job.projectId }, select: { id: true, kind: true, livemode: true } });
   const livemode = connection?.livemode ?? false;
+  const platform = connection?.kind === 'app' ? null : platformStripe(opts.config ?? platformConfig());
+  /** The client for the next page: asked each time, so an App token that is due is renewed first. */
+  const api = async (): Promise<{ stripe: Stripe; options: Stripe.RequestOptions }> => {
+    if (platform) return { stripe: platform, options: { stripeAccount: job.stripeAccount } };
+    const stripe = await appIntegration.apiClient({ id: connection!.id, stripeAccountId: job.stripeAccount });
+    if (!stripe) throw new Stripe.errors.StripePermissionError({ message: 'Zori no longer has access to this Stripe account.' });
+    return { stripe, options: {} };
+  };
+  const listPage = async (p: Phase) => {
+    const params = { limit: PAGE_SIZE, created: { gte: since }, ...(cursor ? { starting_after: cursor } : {}) };
+    const { stripe, options } = await api();
+    try {
+      return await p.list(stripe, params, options);
+    } catch (err) {
+      // An App token Stripe says has expired (early, or a clock apart): renew it once and ask again.
+      if (!platform && err instanceof Stripe.errors.StripeAuthenticationError && (await renewAppAccessToken(connection!.id, { force: true }))) {
+        const again = await api();
+        return p.list(again.stripe, params, again.options);
+      }
+      throw err;
+    }
+  };
   try {
     while (phase < PHASES.length) {
       const p = PHASES[phase];
-      const page = await withBackoff(
-        () => p.list(stripe, { limit: PAGE_SIZE, created: { gte: since }, ...(cursor ? { starting_after: cursor } : {}) }, { stripeAccount: job.stripeAccount }),
-        opts.baseDelayMs ?? 1000,
-        opts.maxRetries ?? 6,
-      );
+      const page = await withBackoff(() => listPage(p), opts.baseDelayMs ?? 1000, opts.maxRetries ?? 6);
       let imported = 0;
       for (const object of page.data) {
         if (!p.keep(object)) continue;
@@ -107,7 +127,10 @@ async function runJob(job: StripeImportJob, opts: ImportOptions): Promise<void> 
     }
     await prisma().stripeImportJob.update({ where: { id: job.id }, data: { status: 'done', finishedAt: new Date(), heartbeatAt: new Date() } });
   } catch (err) {
-    const message = err instanceof Stripe.errors.StripePermissionError ? 'Zori no longer has access to this Stripe account.' : `Import stopped: ${(err as Error).message}`;
+    const message =
+      err instanceof Stripe.errors.StripePermissionError || err instanceof Stripe.errors.StripeAuthenticationError
+        ? 'Zori no longer has access to this Stripe account.'
+        : `Import stopped: ${(err as Error).message}`;
     console.error(`[zori] stripe import ${job.id} failed:`, (err as Error).message);
     await prisma().stripeImportJob.update({ where: { id: job.id }, data: { status: 'failed', lastError: message, heartbeatAt: new Date() } });
   }
@@ -133,7 +156,7 @@ export function runImport(jobId: string, opts: ImportOptions = {}): Promise<void
  */
 export async function startImport(scope: ProjectScope, now = new Date()): Promise<StripeImportJob> {
   const c = await prisma().stripeConnection.findUnique({ where: { projectId: scope.projectId } });
-  if (!c || c.kind !== 'connect' || c.status !== 'active' || !c.stripeAccountId) throw new DomainError('Connect a Stripe account first.', 409);
+  if (!c || (c.kind !== 'connect' && c.kind !== 'app') || c.status !== 'active' || !c.stripeAccountId) throw new DomainError('Connect a Stripe account first.', 409);
   const latest = await prisma().stripeImportJob.findFirst({ where: { projectId: scope.projectId }, orderBy: { startedAt: 'desc' } });
   if (latest && latest.status !== 'done' && latest.stripeAccount === c.stripeAccountId) return latest;
   return prisma().stripeImportJob.create({

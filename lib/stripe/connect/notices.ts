@@ -13,11 +13,20 @@ const OAUTH_ERRORS: Record<string, string> = {
 
 export function connectNotice(params: Record<string, string | string[] | undefined>): ConnectNotice | null {
   const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
+  const app = one('via') === 'app';
   switch (one('stripe')) {
     case 'connected':
-      return { tone: 'success', message: 'Stripe is connected. Zori is importing the last 90 days of payments; new payments arrive as they happen.' };
+      return {
+        tone: 'success',
+        message: `${app ? 'The Zori app is installed' : 'Stripe is connected'}. Zori is importing the last 90 days of payments; new payments arrive as they happen.`,
+      };
     case 'denied':
-      return { tone: 'info', message: 'You cancelled the connection on Stripe, so nothing was changed. You can connect whenever you are ready.' };
+      return {
+        tone: 'info',
+        message: app
+          ? 'You did not install the Zori app, so nothing was changed. You can install it whenever you are ready.'
+          : 'You cancelled the connection on Stripe, so nothing was changed. You can connect whenever you are ready.',
+      };
     case 'error':
       return { tone: 'error', message: OAUTH_ERRORS[one('code') ?? ''] ?? OAUTH_ERRORS.oauth_error };
     default:

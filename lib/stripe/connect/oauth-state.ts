@@ -5,12 +5,14 @@ import { DomainError } from '@/lib/authz/errors';
 
 // The OAuth `state` parameter: `<nonce>.<expiresAt>.<hmac>`, where the HMAC (keyed from
 // NEXTAUTH_SECRET) covers the nonce, the expiry and the user, organization and project it was made
-// for. Only its SHA-256 is stored, with those bindings; consuming it marks it used in the same
+// for, and the flow (Connect OAuth or the Stripe App install), so one flow's state never completes
+// the other. Only its SHA-256 is stored, with those bindings; consuming it marks it used in the same
 // statement that checks it was unused, so a state works once, for 10 minutes, for that user.
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
 export type StateBinding = { userId: string; organizationId: string; projectId: string };
+export type OAuthFlow = 'connect' | 'app';
 
 /** Why a state was refused; the callback maps each to a message. */
 export class OAuthStateError extends DomainError {
@@ -29,17 +31,19 @@ function stateKey(): Buffer {
   return createHmac('sha256', secret).update('zori:stripe-connect-oauth-state').digest();
 }
 
-function sign(nonce: string, expiresAt: number, b: StateBinding): string {
-  return createHmac('sha256', stateKey()).update(`${nonce}.${expiresAt}.${b.userId}.${b.organizationId}.${b.projectId}`).digest('base64url');
+function sign(nonce: string, expiresAt: number, b: StateBinding, flow: OAuthFlow): string {
+  // Connect states keep the form they had before the App flow existed (a state in flight at an upgrade still works).
+  const bound = `${nonce}.${expiresAt}.${b.userId}.${b.organizationId}.${b.projectId}${flow === 'connect' ? '' : `.${flow}`}`;
+  return createHmac('sha256', stateKey()).update(bound).digest('base64url');
 }
 
 const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
 
-export async function issueState(binding: StateBinding, now = new Date()): Promise<string> {
+export async function issueState(binding: StateBinding, now = new Date(), flow: OAuthFlow = 'connect'): Promise<string> {
   const nonce = randomBytes(24).toString('base64url');
   const expiresAt = now.getTime() + STATE_TTL_MS;
-  const state = `${nonce}.${expiresAt}.${sign(nonce, expiresAt, binding)}`;
-  await prisma().stripeOAuthState.create({ data: { stateHash: hashState(state), ...binding, expiresAt: new Date(expiresAt) } });
+  const state = `${nonce}.${expiresAt}.${sign(nonce, expiresAt, binding, flow)}`;
+  await prisma().stripeOAuthState.create({ data: { stateHash: hashState(state), ...binding, flow, expiresAt: new Date(expiresAt) } });
   return state;
 }
 
@@ -48,16 +52,17 @@ export async function issueState(binding: StateBinding, now = new Date()): Promi
  * Order matters: the signature over the stored bindings first (a forged or tampered state changes
  * nothing), then the user, then single use, then expiry.
  */
-export async function consumeState(state: string | null | undefined, userId: string, now = new Date()): Promise<StateBinding> {
+export async function consumeState(state: string | null | undefined, userId: string, now = new Date(), flow: OAuthFlow = 'connect'): Promise<StateBinding> {
   if (!state) throw new OAuthStateError('missing', 'The answer from Stripe had no state. Start again from Settings > Integrations.');
   const [nonce, expiresRaw, mac, extra] = state.split('.');
   const expiresAt = Number(expiresRaw);
   if (!nonce || !mac || extra !== undefined || !Number.isSafeInteger(expiresAt)) throw new OAuthStateError('forged', 'This Stripe answer is not one Zori asked for.');
   const row = await prisma().stripeOAuthState.findUnique({ where: { stateHash: hashState(state) } });
   if (!row) throw new OAuthStateError('forged', 'This Stripe answer is not one Zori asked for.');
-  const expected = Buffer.from(sign(nonce, expiresAt, row));
+  // A state of the other flow is signed over another flow: it fails here like a forgery.
+  const expected = Buffer.from(sign(nonce, expiresAt, row, flow));
   const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given) || row.expiresAt.getTime() !== expiresAt) {
+  if (row.flow !== flow || expected.length !== given.length || !timingSafeEqual(expected, given) || row.expiresAt.getTime() !== expiresAt) {
     throw new OAuthStateError('forged', 'This Stripe answer is not one Zori asked for.');
   }
   if (row.userId !== userId) throw new OAuthStateError('wrong_user', 'This Stripe connection was started by another user. Start again from Settings > Integrations.');

@@ -3,7 +3,7 @@ import { publicUrl } from '@/lib/config/env';
 import { open, seal } from '@/lib/crypto/secrets';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { connectConfig, platformStripe } from './config';
+import { type PlatformConfig, platformConfig, platformStripe } from './config';
 import { missingEventTypes, subscribeEndpoint } from '@/lib/stripe/endpoint-events';
 import { HANDLED_EVENT_TYPES } from '@/lib/stripe/handlers';
 
@@ -21,7 +21,7 @@ export function connectWebhookUrl(): string {
   return `${publicUrl()}${CONNECT_WEBHOOK_PATH}`;
 }
 
-export async function ensurePlatformWebhook(config = connectConfig(), url = connectWebhookUrl()): Promise<{ endpointId: string; created: boolean }> {
+export async function ensurePlatformWebhook(config: PlatformConfig = platformConfig(), url = connectWebhookUrl()): Promise<{ endpointId: string; created: boolean }> {
   const known = await prisma().stripePlatformWebhook.findUnique({ where: { url } });
   if (known) {
     // Registered by an earlier version: it also needs the event types Zori handles since.

@@ -2,8 +2,8 @@ import type { PoolClient } from 'pg';
 import type Stripe from 'stripe';
 import { open } from '@/lib/crypto/secrets';
 import { pool } from '@/lib/db/client';
-import { connectConfig, connectEnabled } from '@/lib/stripe/connect/config';
 import { stripeClient } from '@/lib/stripe/client';
+import { integrationFor } from '@/lib/stripe/integrations';
 import { dispatchEvent } from '@/lib/stripe/handlers';
 import { type HandlerContext, InvalidEventError, NotReadyError, type StripeObject } from '@/lib/stripe/handlers/types';
 
@@ -36,22 +36,26 @@ type ClaimedRow = {
   identitySalt: string;
   secretKey: string | null;
   connectionAccount: string | null;
-  connectionKind: 'self_hosted' | 'connect' | null;
+  connectionKind: 'self_hosted' | 'connect' | 'app' | null;
+  connectionId: string | null;
 };
 
 export type ProcessOutcome = { outcome: 'processed' | 'ignored' | 'failed' | 'skipped'; projectId?: string; paymentIds: string[] };
 
 /**
  * Stripe API access for the event's account: the self-hosted key (only for the account it belongs
- * to), or for a Connect account the platform key acting on its behalf (Stripe-Account header).
+ * to), or what its OAuth integration gives (Connect: the platform key acting on its behalf with the
+ * Stripe-Account header; the Stripe App: the account's own access token, renewed when due).
  */
 function apiFor(row: ClaimedRow): () => Promise<Stripe | null> {
   let client: Stripe | null | undefined;
   return async () => {
     if (client !== undefined) return client;
     client = null;
-    if (row.connectionKind === 'connect' && row.stripeAccount === row.connectionAccount && connectEnabled()) {
-      client = stripeClient(connectConfig().platformKey, { stripeAccount: row.stripeAccount });
+    if ((row.connectionKind === 'connect' || row.connectionKind === 'app') && row.connectionId && row.stripeAccount === row.connectionAccount) {
+      client = await integrationFor(row.connectionKind)
+        .apiClient({ id: row.connectionId, stripeAccountId: row.stripeAccount })
+        .catch((err) => (console.warn(`[zori] no Stripe API access for ${row.stripeAccount}: ${(err as Error).message}`), null));
     } else if (row.secretKey && row.stripeAccount === row.connectionAccount) {
       try {
         client = stripeClient(open(row.secretKey));
@@ -94,7 +98,7 @@ export async function processInboxBatch(jobs: InboxJob[]): Promise<ProcessOutcom
       `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."apiVersion", e."stripeCreatedAt", e.attempts,
               CASE WHEN e.id = ANY($3::bigint[]) THEN e.payload END AS payload,
               p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
-              c.kind::text AS "connectionKind"
+              c.kind::text AS "connectionKind", c.id AS "connectionId"
          FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"
         WHERE e.id = ANY($1::bigint[]) AND e.status IN ('pending', 'failed') AND e.attempts < $2
         ORDER BY e.id FOR UPDATE OF e SKIP LOCKED`,
@@ -137,7 +141,7 @@ export async function processInboxEvent(id: string, known?: { type: string; data
     const res = await tx.query<ClaimedRow>(
       `SELECT e.id::text, e."projectId", e."stripeAccount", e.type, e.livemode, e."apiVersion", e."stripeCreatedAt", e.attempts, ${known ? '' : 'e.payload,'}
               p."reportingCurrency", p."identitySalt", c."secretKey", c."stripeAccountId" AS "connectionAccount",
-              c.kind::text AS "connectionKind"
+              c.kind::text AS "connectionKind", c.id AS "connectionId"
          FROM "StripeEvent" e JOIN "Project" p ON p.id = e."projectId" LEFT JOIN "StripeConnection" c ON c."projectId" = e."projectId"
         WHERE e.id = $1 AND e.status IN ('pending', 'failed') AND e.attempts < $2
         FOR UPDATE OF e SKIP LOCKED`,
